@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace EDoc.Cli.Commands;
+
+/// <summary>The list of verbs. Each feature adds its commands here.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> Create(CliContext context)
+    {
+        yield return TextCommands.Create(context);
+    }
+}
