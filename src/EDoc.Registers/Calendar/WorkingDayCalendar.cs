@@ -19,7 +19,7 @@ namespace EDoc.Registers.Calendar;
 /// Tue→Mon 1, Wed→Tue 1, Thu→Fri 3, Fri→Thu 1, Sat→Fri 1, Sun→Mon 3).</item>
 /// </list>
 /// <para>A holiday on a weekly rest day gives a compensatory day off on the next day that is neither a rest day nor a
-/// holiday. Then the schedule adjustments apply: a <see cref="ScheduleAdjustmentKind.DayOff"/> adds a day off, a
+/// day off (a working-day adjustment on that day cancels the compensation rather than moving it). Then the schedule adjustments apply: a <see cref="ScheduleAdjustmentKind.DayOff"/> adds a day off, a
 /// <see cref="ScheduleAdjustmentKind.WorkingDay"/> makes any day a working day (ngày làm bù). Configured adjustments
 /// override embedded ones for the same date.</para>
 /// <para>Supported dates: 1900-01-01 to 2199-12-31 (the range of <see cref="VietnameseLunarCalendar"/>). Each year is
@@ -264,8 +264,9 @@ public sealed class WorkingDayCalendar
 
         if (compensate)
         {
-            // Compensation (nghỉ bù) for holidays on weekly rest days, on the next day that is neither a rest day, nor a
-            // day off, nor a day the schedule adjusts. Holidays never fall in late December, so no spill-over across years.
+            // Compensation (nghỉ bù) for holidays on weekly rest days, on the next day that is neither a rest day nor a day
+            // off. A WorkingDay adjustment on that day cancels the compensation (the yearly schedule is authoritative).
+            // Holidays never fall in late December, so nothing spills over into the next year.
             var candidates = statutory.Where(h => h.Date.Year == year).ToList();
             var taken = new HashSet<DateOnly>(daysOff.Keys);
             foreach (var h in candidates.OrderBy(h => h.Date))
@@ -276,7 +277,7 @@ public sealed class WorkingDayCalendar
                 }
 
                 var d = h.Date.AddDays(1);
-                while (IsWeekend(d) || taken.Contains(d) || adjustments.ContainsKey(d))
+                while (IsWeekend(d) || taken.Contains(d))
                 {
                     d = d.AddDays(1);
                 }
