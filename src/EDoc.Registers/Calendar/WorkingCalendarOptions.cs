@@ -5,6 +5,8 @@ public sealed class WorkingCalendarOptions
 {
     /// <summary>The weekly rest days (ngày nghỉ hằng tuần).</summary>
     /// <value>The default value is Saturday and Sunday (the civil-service 40-hour week, QĐ 188/1999/QĐ-TTg).</value>
+    /// <remarks>The configuration binder adds to a list that already has items: clear this list before binding a
+    /// section that sets it.</remarks>
     public IList<DayOfWeek> WeekendDays { get; } = [DayOfWeek.Saturday, DayOfWeek.Sunday];
 
     /// <summary>Whether the public holidays of the Labour Code 2019 Art. 112 are days off.</summary>

@@ -12,7 +12,7 @@ namespace EDoc.Registers.Calendar;
 /// <list type="bullet">
 /// <item>Tết Dương lịch: 1 January.</item>
 /// <item>Tết Nguyên đán: 5 days, the last day of the lunar year and lunar 1/1 to 4/1 (the Government fixes the actual
-/// days each year; differences go in the schedules).</item>
+/// days each year; differences go in the schedules); 4 days (up to lunar 3/1) before 2014.</item>
 /// <item>Giỗ Tổ Hùng Vương: lunar 10/3 (from 2007).</item>
 /// <item>Ngày Chiến thắng 30 April; Ngày Quốc tế Lao động 1 May.</item>
 /// <item>Quốc khánh: 2 September, and from 2021 one adjacent day (1 or 3 September, decided yearly; by default Mon→Tue 3,
@@ -312,10 +312,14 @@ public sealed class WorkingDayCalendar
     {
         list.Add(new Holiday(new DateOnly(year, 1, 1), "Tết Dương lịch (1/1)", HolidayKind.Statutory));
 
-        // Tết Nguyên đán: the last day of the previous lunar year and lunar 1/1..4/1 (Labour Code 2019 Art. 112.1.b).
+        // Tết Nguyên đán: the last day of the previous lunar year and lunar 1/1..4/1 (5 days: Labour Code 2012 Art. 115
+        // from 1 May 2013, kept by Labour Code 2019 Art. 112.1.b). Before that, 4 days: the last day and 1/1..3/1 [from
+        // memory: Labour Code 1994 as amended in 2007].
         var tet = VietnameseLunarCalendar.GetNewYear(year);
-        list.Add(new Holiday(tet.AddDays(-1), "Tết Nguyên đán (ngày cuối năm âm lịch)", HolidayKind.Statutory));
-        for (int i = 0; i < 4; i++)
+        var eve = VietnameseLunarCalendar.ToLunar(tet.AddDays(-1));
+        list.Add(new Holiday(tet.AddDays(-1), $"Tết Nguyên đán ({eve.Day} tháng Chạp, ngày cuối năm)", HolidayKind.Statutory));
+        int newYearDays = year >= 2014 ? 4 : 3;
+        for (int i = 0; i < newYearDays; i++)
         {
             list.Add(new Holiday(tet.AddDays(i), $"Tết Nguyên đán (mùng {i + 1} tháng Giêng)", HolidayKind.Statutory));
         }

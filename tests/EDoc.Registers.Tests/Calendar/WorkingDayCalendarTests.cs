@@ -133,6 +133,19 @@ public class WorkingDayCalendarTests
         Assert.Contains(holidays, h => h.Date == new DateOnly(year, 9, adjacentDay) && h.Kind == HolidayKind.Statutory);
     }
 
+    [Theory]
+    [InlineData(2012, 4)]
+    [InlineData(2014, 5)]
+    [InlineData(2030, 5)]
+    public void GetHolidays_TetLength_FollowsLabourCodeOfTheYear(int year, int expectedDays)
+    {
+        var tetDays = WithoutSchedules().GetHolidays(year).Where(h => h.Kind == HolidayKind.Statutory && h.Name.StartsWith("Tết Nguyên đán", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(expectedDays, tetDays.Count);
+        Assert.Equal(VietnameseLunarCalendar.GetNewYear(year).AddDays(-1), tetDays[0].Date);
+        Assert.Contains("tháng Chạp", tetDays[0].Name, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void GetHolidays_Before2021_NationalDayHasOneDay()
     {
