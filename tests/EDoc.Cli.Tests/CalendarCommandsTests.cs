@@ -123,4 +123,44 @@ public class CalendarCommandsTests
         Assert.StartsWith("edoc:", result.Stderr, StringComparison.Ordinal);
         Assert.Empty(result.Stdout);
     }
+
+    [Fact]
+    public async Task Schedule_JsonFile_AddsDaysOff()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"edoc-schedule-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, """{ "adjustments": [ { "date": "2027-06-01", "kind": "DayOff", "name": "Nghỉ hoán đổi thử" } ] }""");
+        try
+        {
+            var without = await CliRunner.RunAsync("calendar", "is-working-day", "2027-06-01");
+            var with = await CliRunner.RunAsync("calendar", "is-working-day", "2027-06-01", "--schedule", path);
+            var added = await CliRunner.RunAsync("calendar", "add-working-days", "--from", "2027-05-31", "--days", "1", "--schedule", path);
+
+            Assert.Equal("true", without.Stdout.Trim());
+            Assert.Equal("false", with.Stdout.Trim());
+            Assert.Equal("2027-06-02", added.Stdout.Trim());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task Schedule_MalformedFile_ExitsOneNamingFile()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"edoc-schedule-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, "{ not json");
+        try
+        {
+            var result = await CliRunner.RunAsync("calendar", "holidays", "2027", "--schedule", path);
+
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains(path, result.Stderr, StringComparison.Ordinal);
+            Assert.Empty(result.Stdout);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

@@ -25,18 +25,21 @@ internal static class CalendarCommands
         var from = new Option<string>("--from") { Description = "The start date, YYYY-MM-DD (not counted).", Required = true };
         var days = new Option<int>("--days") { Description = "The number of working days to add; negative counts backwards.", Required = true };
         var json = JsonOption();
+        var schedule = ScheduleOption();
         var command = new Command("add-working-days", "Prints the date N working days after (or before) a date, skipping weekends, holidays and scheduled days off.");
         command.Options.Add(from);
         command.Options.Add(days);
         command.Options.Add(json);
+        command.Options.Add(schedule);
         command.SetAction(parseResult =>
         {
             var start = ParseDate(parseResult.GetValue(from), "--from");
             int count = parseResult.GetValue(days);
+            var calendar = LoadCalendar(parseResult.GetValue(schedule));
             DateOnly result;
             try
             {
-                result = WorkingDayCalendar.Default.AddWorkingDays(start, count);
+                result = calendar.AddWorkingDays(start, count);
             }
             catch (ArgumentOutOfRangeException ex)
             {
@@ -61,13 +64,15 @@ internal static class CalendarCommands
     {
         var date = new Argument<string>("date") { Description = "The date, YYYY-MM-DD." };
         var json = JsonOption();
+        var schedule = ScheduleOption();
         var command = new Command("is-working-day", "Prints true or false: whether a date is a working day (exit code 0 either way).");
         command.Arguments.Add(date);
         command.Options.Add(json);
+        command.Options.Add(schedule);
         command.SetAction(parseResult =>
         {
             var day = ParseDate(parseResult.GetValue(date), "date");
-            var calendar = WorkingDayCalendar.Default;
+            var calendar = LoadCalendar(parseResult.GetValue(schedule));
             bool working = calendar.IsWorkingDay(day);
             calendar.TryGetHoliday(day, out var holiday);
             if (parseResult.GetValue(json))
@@ -94,9 +99,11 @@ internal static class CalendarCommands
     {
         var year = new Argument<int>("year") { Description = "The year, 1900–2199." };
         var json = JsonOption();
+        var schedule = ScheduleOption();
         var command = new Command("holidays", "Lists every day off of a year with its name: holidays (lunar ones included), compensatory and scheduled days off.");
         command.Arguments.Add(year);
         command.Options.Add(json);
+        command.Options.Add(schedule);
         command.SetAction(parseResult =>
         {
             int value = parseResult.GetValue(year);
@@ -105,7 +112,7 @@ internal static class CalendarCommands
                 throw new CliUsageException($"year {value.ToString(CultureInfo.InvariantCulture)} is outside the supported range 1900–2199.");
             }
 
-            var calendar = WorkingDayCalendar.Default;
+            var calendar = LoadCalendar(parseResult.GetValue(schedule));
             var holidays = calendar.GetHolidays(value);
             if (parseResult.GetValue(json))
             {
@@ -169,6 +176,53 @@ internal static class CalendarCommands
 
     private static Option<bool> JsonOption() => new("--json") { Description = "Print one JSON document." };
 
+    private static Option<FileInfo?> ScheduleOption() => new("--schedule")
+    {
+        Description = "A JSON file of extra yearly schedule days ({ \"adjustments\": [ { \"date\": \"2027-05-03\", \"kind\": \"DayOff\", \"name\": \"...\" } ] }), added to the embedded 2025 and 2026 schedules.",
+    };
+
+    private static WorkingDayCalendar LoadCalendar(FileInfo? schedule)
+    {
+        if (schedule is null)
+        {
+            return WorkingDayCalendar.Default;
+        }
+
+        if (schedule.Exists && schedule.Length > GovernmentSchedules.MaxJsonLength * 4L)
+        {
+            throw new CalendarFileException(schedule.FullName, $"the file is larger than {GovernmentSchedules.MaxJsonLength * 4L} bytes.");
+        }
+
+        string text;
+        try
+        {
+            text = File.ReadAllText(schedule.FullName);
+        }
+        catch (IOException ex)
+        {
+            throw new CalendarFileException(schedule.FullName, ex.Message, ex);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new CalendarFileException(schedule.FullName, ex.Message, ex);
+        }
+
+        var options = new WorkingCalendarOptions();
+        try
+        {
+            foreach (var adjustment in GovernmentSchedules.ParseJson(text))
+            {
+                options.Adjustments.Add(adjustment);
+            }
+        }
+        catch (EDocException ex)
+        {
+            throw new CalendarFileException(schedule.FullName, ex.Message, ex);
+        }
+
+        return new WorkingDayCalendar(options);
+    }
+
     private static DateOnly ParseDate(string? text, string what)
     {
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
@@ -191,4 +245,15 @@ internal static class CalendarCommands
         int newline = message.IndexOf('\n', StringComparison.Ordinal);
         return newline < 0 ? message : message[..newline].TrimEnd();
     }
+}
+
+/// <summary>A schedule file that cannot be read or parsed; the message names the file (exit code 1).</summary>
+internal sealed class CalendarFileException : EDocException
+{
+    public CalendarFileException(string file, string message, Exception? innerException = null)
+        : base($"{file}: {message}", innerException)
+    {
+    }
+
+    public override string ErrorCode => "calendar-schedule";
 }
