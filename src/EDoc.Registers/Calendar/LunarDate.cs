@@ -46,6 +46,19 @@ public readonly record struct LunarDate
     /// <summary>The sexagenary (Can Chi) name of the lunar year, e.g. <c>Bính Ngọ</c> for 2026.</summary>
     public string YearName => GetYearName(Year);
 
+    /// <summary>Deconstructs the date into its parts.</summary>
+    /// <param name="year">The lunar year.</param>
+    /// <param name="month">The month, 1–12.</param>
+    /// <param name="day">The day, 1–30.</param>
+    /// <param name="isLeapMonth">Whether the month is the leap month.</param>
+    public void Deconstruct(out int year, out int month, out int day, out bool isLeapMonth)
+    {
+        year = Year;
+        month = Month;
+        day = Day;
+        isLeapMonth = IsLeapMonth;
+    }
+
     /// <summary>The sexagenary (Can Chi) name of a lunar year: heavenly stem (can) and earthly branch (chi).</summary>
     /// <param name="lunarYear">The lunar year, e.g. 2026.</param>
     /// <returns>For example <c>Bính Ngọ</c> (2026), <c>Giáp Tý</c> (1984).</returns>

@@ -13,7 +13,12 @@ namespace EDoc.Registers.Calendar;
 /// <para>Because the Vietnamese calendar uses UTC+7 and the Chinese one UTC+8, the two differ when a new moon or a
 /// major term falls between 23:00 and 24:00 Vietnam time: e.g. Tết 1985 was 21 January in Vietnam and 20 February in
 /// China, and Tết 2007 was 17 February in Vietnam and 18 February in China. Do not use
-/// <see cref="System.Globalization.ChineseLunisolarCalendar"/> for Vietnamese dates.</para>
+/// <see cref="System.Globalization.ChineseLunisolarCalendar"/> for Vietnamese dates. Every year is computed at UTC+7;
+/// calendars printed in (North) Vietnam before 1968 followed UTC+8, so a few historical dates (e.g. Tết 1903, 1935,
+/// 1965) differ from what was printed then.</para>
+/// <para>Accuracy: new moons to a few seconds (Meeus ch. 49), solar terms to about 15 minutes (ch. 25 low-accuracy
+/// method), ΔT from the Espenak–Meeus polynomials; a day can only be wrong when a new moon or a major term falls within
+/// minutes of midnight Vietnam time.</para>
 /// <para>Supported range: Gregorian dates from 1900-01-01 to 2199-12-31. Results are deterministic and the months of
 /// each year are computed once and cached; the class is thread-safe.</para>
 /// </remarks>
