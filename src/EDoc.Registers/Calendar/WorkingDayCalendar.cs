@@ -249,8 +249,8 @@ public sealed class WorkingDayCalendar
             statutory.Add(new Holiday(new DateOnly(year, 11, 24), "Ngày Văn hóa Việt Nam (24/11)", HolidayKind.Optional));
         }
 
-        // The statutory Tết days of a year can start on 31 December of the previous year only in theory (the last day of
-        // a lunar year is never before 20 January), so working year by year is safe. Keep the days of this year only.
+        // Every computed holiday of a year lies in that year (Tết days fall between 20 January and 24 February), so the
+        // year can be built on its own; the filter below is only a safeguard.
         var daysOff = new Dictionary<DateOnly, Holiday>();
         foreach (var h in statutory.Where(h => h.Date.Year == year).OrderBy(h => h.Date))
         {
@@ -271,7 +271,8 @@ public sealed class WorkingDayCalendar
             var taken = new HashSet<DateOnly>(daysOff.Keys);
             foreach (var h in candidates.OrderBy(h => h.Date))
             {
-                if (!IsWeekend(h.Date) || adjustments.ContainsKey(h.Date))
+                if (!IsWeekend(h.Date)
+                    || (adjustments.TryGetValue(h.Date, out var own) && own.Kind == ScheduleAdjustmentKind.WorkingDay))
                 {
                     continue;
                 }
