@@ -17,6 +17,7 @@ namespace EDoc.Agencies;
 /// Instances are immutable; equality is ordinal on <see cref="Value"/>; ordering sorts a parent before its children.
 /// </para>
 /// </remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(AgencyCodeJsonConverter))]
 public sealed class AgencyCode : IEquatable<AgencyCode>, IComparable<AgencyCode>, ISpanParsable<AgencyCode>
 {
     /// <summary>The length of a standard code: 13 characters (the <c>OrganId</c> field of NĐ 30/2020 Annex VI).</summary>

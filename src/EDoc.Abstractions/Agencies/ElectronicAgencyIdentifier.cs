@@ -12,6 +12,7 @@ namespace EDoc.Agencies;
 /// see <see cref="Agency"/>. The group widths below level 1 are not confirmed by the regulation text in this SDK's
 /// sources; the parser accepts 2 or 3 digits. Equality is ordinal on <see cref="Value"/>.
 /// </remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(ElectronicAgencyIdentifierJsonConverter))]
 public sealed class ElectronicAgencyIdentifier : IEquatable<ElectronicAgencyIdentifier>, ISpanParsable<ElectronicAgencyIdentifier>
 {
     /// <summary>The longest input the parser looks at.</summary>

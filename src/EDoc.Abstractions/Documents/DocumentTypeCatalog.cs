@@ -27,6 +27,7 @@ public sealed class DocumentTypeCatalog
     {
         ArgumentNullException.ThrowIfNull(entries);
         _entries = entries.ToArray();
+        All = Array.AsReadOnly(_entries);
         _byCode = new Dictionary<string, DocumentType>(StringComparer.OrdinalIgnoreCase);
         foreach (var entry in _entries)
         {
@@ -50,7 +51,7 @@ public sealed class DocumentTypeCatalog
         new(DocumentTypes.Administrative.Concat(DocumentTypes.LegalNormative).Concat(DocumentTypes.Copies));
 
     /// <summary>Every type, in lookup priority order.</summary>
-    public IReadOnlyList<DocumentType> All => _entries;
+    public IReadOnlyList<DocumentType> All { get; }
 
     /// <summary>Returns a new catalog with extra entries; an entry whose code already exists replaces the old one.</summary>
     /// <param name="entries">The entries to add or replace.</param>

@@ -96,7 +96,7 @@ public static class DocumentTypes
     public static DocumentType Constitution { get; } = Legal("hien-phap", "Hiến pháp", null);
 
     /// <summary>Bộ luật (văn bản QPPL), numbered like <c>45/2019/QH14</c>.</summary>
-    public static DocumentType Code { get; } = Legal("bo-luat", "Bộ luật", null);
+    public static DocumentType LegalCode { get; } = Legal("bo-luat", "Bộ luật", null);
 
     /// <summary>Luật (văn bản QPPL), numbered like <c>33/2024/QH15</c>.</summary>
     public static DocumentType Law { get; } = Legal("luat", "Luật", null);
@@ -145,7 +145,7 @@ public static class DocumentTypes
 
     /// <summary>The legal normative types.</summary>
     public static IReadOnlyList<DocumentType> LegalNormative { get; } =
-        [Constitution, Code, Law, Ordinance, LegalResolution, JointResolution, Order, LegalDecision, Decree, Circular, JointCircular];
+        [Constitution, LegalCode, Law, Ordinance, LegalResolution, JointResolution, Order, LegalDecision, Decree, Circular, JointCircular];
 
     /// <summary>The copy forms: sao y, trích sao, sao lục.</summary>
     public static IReadOnlyList<DocumentType> Copies { get; } = [TrueCopy, ExtractCopy, ReproducedCopy];

@@ -25,15 +25,11 @@ public static class ElectronicDocumentValidator
         var c = new ValidationProblemCollector();
 
         CheckIdentity(c, document, timeProvider);
-        c.MaxLength("IssuePlace", document.IssuePlace, DocumentFieldLimits.IssuePlace);
-        if (c.Required("Subject", document.Subject))
-        {
-            c.MaxLength("Subject", document.Subject, DocumentFieldLimits.Subject);
-        }
-
-        c.MaxLength("Summary", document.Summary, DocumentFieldLimits.Summary);
-        c.MaxLength("Language", document.Language, DocumentFieldLimits.Language);
-        c.MaxLength("Notes", document.Notes, DocumentFieldLimits.Description);
+        Text(c, "IssuePlace", document.IssuePlace, DocumentFieldLimits.IssuePlace);
+        Text(c, "Subject", document.Subject, DocumentFieldLimits.Subject, required: true);
+        Text(c, "Summary", document.Summary, DocumentFieldLimits.Summary);
+        Text(c, "Language", document.Language, DocumentFieldLimits.Language);
+        Text(c, "Notes", document.Notes, DocumentFieldLimits.Description);
         CheckDefined(c, "Urgency", document.Urgency);
         CheckDefined(c, "Secrecy", document.Secrecy);
         CheckRange(c, "PageCount", document.PageCount, DocumentFieldLimits.MaxPageAmount);
@@ -41,13 +37,10 @@ public static class ElectronicDocumentValidator
 
         if (document.Signer is { } signer)
         {
-            if (c.Required("Signer.FullName", signer.FullName))
-            {
-                c.MaxLength("Signer.FullName", signer.FullName, DocumentFieldLimits.SignerFullName);
-            }
+            Text(c, "Signer.FullName", signer.FullName, DocumentFieldLimits.SignerFullName, required: true);
 
-            c.MaxLength("Signer.Position", signer.Position, DocumentFieldLimits.SignerPosition);
-            c.MaxLength("Signer.Competence", signer.Competence, DocumentFieldLimits.SignerPosition);
+            Text(c, "Signer.Position", signer.Position, DocumentFieldLimits.SignerPosition);
+            Text(c, "Signer.Competence", signer.Competence, DocumentFieldLimits.SignerPosition);
         }
 
         if (document.Sender is null)
@@ -81,9 +74,9 @@ public static class ElectronicDocumentValidator
         {
             Required(c, "Type");
         }
-        else if (c.Required("Type.Name", d.Type.Name))
+        else
         {
-            c.MaxLength("Type.Name", d.Type.Name, DocumentFieldLimits.TypeName);
+            Text(c, "Type.Name", d.Type.Name, DocumentFieldLimits.TypeName, required: true);
         }
 
         if (d.Notation is null)
@@ -96,7 +89,7 @@ public static class ElectronicDocumentValidator
         }
         else
         {
-            c.MaxLength("Notation.CodeNotation", d.Notation.CodeNotation, DocumentFieldLimits.CodeNotation);
+            Text(c, "Notation.CodeNotation", d.Notation.CodeNotation, DocumentFieldLimits.CodeNotation);
         }
 
         CheckDate(c, "IssueDate", d.IssueDate);
@@ -156,17 +149,14 @@ public static class ElectronicDocumentValidator
                 $"Mã định danh '{agency.Code}' không đúng định dạng NNN.NN.NN.Xnn (QCVN 102:2016).");
         }
 
-        if (c.Required(path + ".Name", agency.Name))
-        {
-            c.MaxLength(path + ".Name", agency.Name, DocumentFieldLimits.OrganName);
-        }
+        Text(c, path + ".Name", agency.Name, DocumentFieldLimits.OrganName, required: true);
 
-        c.MaxLength(path + ".ParentName", agency.ParentName, DocumentFieldLimits.OrganName);
-        c.MaxLength(path + ".Address", agency.Address, DocumentFieldLimits.OrganAddress);
-        c.MaxLength(path + ".Email", agency.Email, DocumentFieldLimits.Email);
-        c.MaxLength(path + ".Website", agency.Website, DocumentFieldLimits.Email);
-        c.MaxLength(path + ".Telephone", agency.Telephone, DocumentFieldLimits.Telephone);
-        c.MaxLength(path + ".Fax", agency.Fax, DocumentFieldLimits.Telephone);
+        Text(c, path + ".ParentName", agency.ParentName, DocumentFieldLimits.OrganName);
+        Text(c, path + ".Address", agency.Address, DocumentFieldLimits.OrganAddress);
+        Text(c, path + ".Email", agency.Email, DocumentFieldLimits.Email);
+        Text(c, path + ".Website", agency.Website, DocumentFieldLimits.Email);
+        Text(c, path + ".Telephone", agency.Telephone, DocumentFieldLimits.Telephone);
+        Text(c, path + ".Fax", agency.Fax, DocumentFieldLimits.Telephone);
     }
 
     private static void CheckAttachments(ValidationProblemCollector c, IReadOnlyList<Attachment>? attachments)
@@ -189,7 +179,7 @@ public static class ElectronicDocumentValidator
                 continue;
             }
 
-            if (c.Required(path + ".Name", a.Name) && c.MaxLength(path + ".Name", a.Name, DocumentFieldLimits.AttachmentName))
+            if (Text(c, path + ".Name", a.Name, DocumentFieldLimits.AttachmentName, required: true))
             {
                 var format = AttachmentFormatPolicy.GetFormatFromFileName(a.Name);
                 if (format is null)
@@ -275,8 +265,8 @@ public static class ElectronicDocumentValidator
                 continue;
             }
 
-            c.Required(path + ".Leader", d.Leader);
-            c.Required(path + ".Text", d.Text);
+            Text(c, path + ".Leader", d.Leader, int.MaxValue, required: true);
+            Text(c, path + ".Text", d.Text, int.MaxValue, required: true);
             var given = DateOnly.FromDateTime(VietnamTime.ToVietnamTime(d.GivenAt).DateTime);
             CheckDate(c, path + ".GivenAt", given);
             if (d.Deadline is { } deadline && deadline < given)
@@ -298,7 +288,8 @@ public static class ElectronicDocumentValidator
                 continue;
             }
 
-            c.Required(path + ".Actor", step.Actor);
+            Text(c, path + ".Actor", step.Actor, int.MaxValue, required: true);
+            Text(c, path + ".Note", step.Note, int.MaxValue);
             CheckDefined(c, path + ".Action", step.Action);
             CheckDate(c, path + ".At", DateOnly.FromDateTime(VietnamTime.ToVietnamTime(step.At).DateTime));
             if (previous is { } p && step.At < p)
@@ -340,4 +331,29 @@ public static class ElectronicDocumentValidator
     }
 
     private static void Required(ValidationProblemCollector c, string path) => c.Required(path, null);
+
+    /// <summary>Checks a text field: present when required, well-formed UTF-16, at most <paramref name="max"/> characters after NFC.</summary>
+    private static bool Text(ValidationProblemCollector c, string path, string? value, int max, bool required = false)
+    {
+        if (required && !c.Required(path, value))
+        {
+            return false;
+        }
+
+        if (value is null)
+        {
+            return true;
+        }
+
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsSurrogate(value[i]) && !(i + 1 < value.Length && char.IsSurrogatePair(value[i], value[++i])))
+            {
+                c.Error(path, "text.invalid", $"{path} is not valid Unicode (unpaired surrogate at index {i}).", $"{path} chứa ký tự Unicode không hợp lệ (vị trí {i}).");
+                return false;
+            }
+        }
+
+        return c.MaxLength(path, value, max);
+    }
 }

@@ -20,19 +20,21 @@ namespace EDoc.Numbering;
 /// Chỉ thị and the usual abbreviation of Cục Thuế), so the parser takes the document type when it is known; without it
 /// the first of at least two groups counts as a type abbreviation when the catalog knows it.
 /// </para>
+/// <para>
+/// In JSON a notation is written as its text and read back without a type hint, so a công văn whose issuer
+/// abbreviation is also a type abbreviation is read as that type; re-parse with the document type when it matters.
+/// </para>
 /// <para>Equality compares the text (<see cref="Value"/>, ordinal) and <see cref="TypeAbbreviation"/>.</para>
 /// </remarks>
-public sealed class DocumentNotation : IEquatable<DocumentNotation>
+[System.Text.Json.Serialization.JsonConverter(typeof(DocumentNotationJsonConverter))]
+public sealed class DocumentNotation : IEquatable<DocumentNotation>, ISpanParsable<DocumentNotation>
 {
-    private readonly string[] _qualifiers;
-
     internal DocumentNotation(DocumentNumber number, int? year, string? typeAbbreviation, string issuer, string[] qualifiers)
     {
         Number = number;
         Year = year;
         TypeAbbreviation = typeAbbreviation;
         Issuer = issuer;
-        _qualifiers = qualifiers;
         Qualifiers = Array.AsReadOnly(qualifiers);
         var groups = string.Join('-', (typeAbbreviation is null ? [] : new[] { typeAbbreviation }).Append(issuer).Concat(qualifiers));
         CodeNotation = year is null ? groups : $"{year.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}/{groups}";
@@ -127,6 +129,20 @@ public sealed class DocumentNotation : IEquatable<DocumentNotation>
     public static bool TryParse(ReadOnlySpan<char> s, DocumentType? type, DocumentTypeCatalog? catalog, [NotNullWhen(true)] out DocumentNotation? result)
         => NotationRules.TryParse(s, type, catalog ?? DocumentTypeCatalog.Default, out result, out _);
 
+    /// <inheritdoc />
+    static DocumentNotation IParsable<DocumentNotation>.Parse(string s, IFormatProvider? provider) => Parse(s);
+
+    /// <inheritdoc />
+    static bool IParsable<DocumentNotation>.TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, [MaybeNullWhen(false)] out DocumentNotation result)
+        => TryParse(s, out result);
+
+    /// <inheritdoc />
+    static DocumentNotation ISpanParsable<DocumentNotation>.Parse(ReadOnlySpan<char> s, IFormatProvider? provider) => Parse(s);
+
+    /// <inheritdoc />
+    static bool ISpanParsable<DocumentNotation>.TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, [MaybeNullWhen(false)] out DocumentNotation result)
+        => TryParse(s, null, null, out result);
+
     /// <summary>Returns <see cref="Value"/>.</summary>
     /// <returns>The full number and notation.</returns>
     public override string ToString() => Value;
@@ -154,6 +170,4 @@ public sealed class DocumentNotation : IEquatable<DocumentNotation>
     /// <param name="right">A notation or <see langword="null"/>.</param>
     /// <returns>Whether both differ.</returns>
     public static bool operator !=(DocumentNotation? left, DocumentNotation? right) => !(left == right);
-
-    internal string[] QualifierArray => _qualifiers;
 }

@@ -12,6 +12,7 @@ namespace EDoc.Numbering;
 /// <c>default(DocumentNumber)</c> has <see cref="Value"/> 0, which is not a valid number; it formats as an empty
 /// string. Parsing accepts leading zeros (<c>001</c>) and at most <see cref="MaxLength"/> digits.
 /// </remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(DocumentNumberJsonConverter))]
 public readonly struct DocumentNumber : IEquatable<DocumentNumber>, IComparable<DocumentNumber>, ISpanParsable<DocumentNumber>, ISpanFormattable
 {
     /// <summary>The longest number text: 11 characters (the <c>CodeNumber</c> field of NĐ 30/2020 Annex VI).</summary>

@@ -160,6 +160,7 @@ public sealed class PaperCopyPolicy
     {
         ArgumentNullException.ThrowIfNull(rules);
         _rules = rules.ToArray();
+        Rules = Array.AsReadOnly(_rules);
         foreach (var rule in _rules)
         {
             ArgumentNullException.ThrowIfNull(rule, nameof(rules));
@@ -180,7 +181,7 @@ public sealed class PaperCopyPolicy
     ]);
 
     /// <summary>The rules, in evaluation order.</summary>
-    public IReadOnlyList<PaperCopyRule> Rules => _rules;
+    public IReadOnlyList<PaperCopyRule> Rules { get; }
 
     /// <summary>Returns a policy with extra rules appended.</summary>
     /// <param name="rules">The rules to add.</param>

@@ -181,6 +181,15 @@ public sealed class ElectronicDocumentValidatorTests
     }
 
     [Fact]
+    public void Validate_UnpairedSurrogate_ReportedNotThrown()
+    {
+        var result = ElectronicDocumentValidator.Validate(TestDocuments.OfficialLetter() with { Subject = "Trích yếu \uD800", Notes = "ok \uD83D\uDE00" });
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(("Subject", "text.invalid"), (problem.Path, problem.Code));
+    }
+
+    [Fact]
     public void Validate_NoAttachments_IsWarning()
     {
         var result = ElectronicDocumentValidator.Validate(TestDocuments.OfficialLetter() with { Attachments = [] });
