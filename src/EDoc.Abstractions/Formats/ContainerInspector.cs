@@ -21,8 +21,16 @@ internal static class ContainerInspector
     /// <summary>Decides the format of a ZIP container from its entries; reads only the small <c>mimetype</c> entry.</summary>
     internal static (AttachmentFormat Format, string Description, bool LimitHit) InspectZip(Stream stream)
     {
+        // Read the declared entry count before ZipArchive materialises the whole central directory.
+        var declared = DeclaredZipEntryCount(stream);
+        if (declared > MaxZipEntries)
+        {
+            return (AttachmentFormat.Zip, $"a ZIP archive with {declared} entries (more than the {MaxZipEntries} inspected)", true);
+        }
+
         try
         {
+            stream.Position = 0;
             using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
             var entries = zip.Entries;
             if (entries.Count > MaxZipEntries)
@@ -175,6 +183,41 @@ internal static class ContainerInspector
             : "an OLE compound file that is neither a Word nor an Excel document", false);
 
         bool ReadSector(Stream s, uint id, byte[] buffer) => id < 0xFFFFFFFA && ReadAt(s, ((long)id + 1) << shift, buffer);
+    }
+
+    /// <summary>
+    /// The total entry count declared by the end-of-central-directory record (ZIP64 aware), or -1 when the record is
+    /// not found (ZipArchive then reports the damage).
+    /// </summary>
+    internal static long DeclaredZipEntryCount(Stream stream)
+    {
+        var tailLength = (int)Math.Min(stream.Length, 22 + ushort.MaxValue);
+        var tail = new byte[tailLength];
+        if (!ReadAt(stream, stream.Length - tailLength, tail))
+        {
+            return -1;
+        }
+
+        var eocd = tail.AsSpan().LastIndexOf("PK\u0005\u0006"u8);
+        if (eocd < 0 || eocd + 22 > tail.Length)
+        {
+            return -1;
+        }
+
+        long count = BinaryPrimitives.ReadUInt16LittleEndian(tail.AsSpan(eocd + 10));
+        if (count == ushort.MaxValue && eocd >= 20 && tail.AsSpan(eocd - 20).StartsWith("PK\u0006\u0007"u8))
+        {
+            // ZIP64: the locator points at the ZIP64 end-of-central-directory record (total entries at offset 32).
+            var record = (long)BinaryPrimitives.ReadUInt64LittleEndian(tail.AsSpan(eocd - 20 + 8));
+            Span<byte> zip64 = stackalloc byte[56];
+            if (record >= 0 && ReadAt(stream, record, zip64) && zip64.StartsWith("PK\u0006\u0006"u8))
+            {
+                var total = BinaryPrimitives.ReadUInt64LittleEndian(zip64[32..]);
+                count = total > long.MaxValue ? long.MaxValue : (long)total;
+            }
+        }
+
+        return count;
     }
 
     private static bool ReadAt(Stream stream, long offset, Span<byte> buffer)

@@ -177,6 +177,30 @@ public sealed class AttachmentFormatPolicyTests
     }
 
     [Fact]
+    public void Detect_ZipDeclaringTooManyEntries_RejectedBeforeReadingDirectory()
+    {
+        var zip = TestFiles.Docx();
+        var eocd = zip.AsSpan().LastIndexOf("PK\u0005\u0006"u8);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt16LittleEndian(zip.AsSpan(eocd + 8), 60_000);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt16LittleEndian(zip.AsSpan(eocd + 10), 60_000);
+
+        var result = AttachmentFormatPolicy.Detect(zip, "du-thao.docx");
+
+        Assert.Equal(AttachmentRejection.LimitExceeded, result.Rejection);
+        Assert.Contains("60000 entries", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Detect_ZipWithManyRealEntries_Rejected()
+    {
+        var entries = Enumerable.Range(0, AttachmentFormatPolicy.MaxZipEntries + 1).Select(i => ($"f{i}.txt", "")).ToArray();
+
+        var result = AttachmentFormatPolicy.Detect(TestFiles.Zip(entries), "a.docx");
+
+        Assert.Equal(AttachmentRejection.LimitExceeded, result.Rejection);
+    }
+
+    [Fact]
     public void Detect_TruncatedOle_RejectedNotThrown()
     {
         var doc = TestFiles.Ole(false, "WordDocument");
