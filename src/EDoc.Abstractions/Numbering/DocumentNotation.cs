@@ -70,8 +70,8 @@ public sealed class DocumentNotation : IEquatable<DocumentNotation>, ISpanParsab
 
     /// <summary>Parses a number and notation.</summary>
     /// <param name="s">
-    /// The text, for example <c>15/QĐ-BNV</c>. Leading <c>Số:</c>, NFD input, spaces around <c>/</c> and <c>-</c> and
-    /// en dashes are accepted; the result is canonical.
+    /// The text, for example <c>15/QĐ-BNV</c>. Leading <c>Số:</c>, NFD input, spaces around <c>/</c> and <c>-</c>,
+    /// en dashes and a known type abbreviation in another case (<c>qđ</c>) are accepted; the result is canonical.
     /// </param>
     /// <param name="type">The document type when known (decides whether the first group is a type abbreviation).</param>
     /// <param name="catalog">The catalog of known abbreviations; <see cref="DocumentTypeCatalog.Default"/> when <see langword="null"/>.</param>

@@ -262,11 +262,11 @@ public static class NotationRules
                 return false;
             }
 
-            typeAbbreviation = groups[0];
+            typeAbbreviation = Nfc(type.Abbreviation);
         }
-        else if (type is null && groups.Length >= 2 && catalog.IsKnownAbbreviation(groups[0]))
+        else if (type is null && groups.Length >= 2 && catalog.TryGetByAbbreviation(groups[0], null, out var known))
         {
-            typeAbbreviation = groups[0];
+            typeAbbreviation = Nfc(known.Abbreviation);
         }
 
         var start = typeAbbreviation is null ? 0 : 1;

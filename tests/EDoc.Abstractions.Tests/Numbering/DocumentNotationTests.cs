@@ -43,6 +43,9 @@ public sealed class DocumentNotationTests
     [InlineData("15/QĐ\u2013BNV", "15/QĐ-BNV")]
     [InlineData("8/2018/QĐ-UBND", "08/2018/QĐ-UBND")]
     [InlineData("008/2018/QĐ-UBND", "08/2018/QĐ-UBND")]
+    [InlineData("15/qđ-BNV", "15/QĐ-BNV")]
+    [InlineData("12/QYĐ-UBND", "12/QyĐ-UBND")]
+    [InlineData("25/QĐ-TTg", "25/QĐ-TTg")]
     public void Parse_TolerantInput_GivesCanonicalText(string text, string canonical)
     {
         Assert.Equal(canonical, DocumentNotation.Parse(text).Value);
