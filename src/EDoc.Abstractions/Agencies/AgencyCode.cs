@@ -159,7 +159,7 @@ public sealed class AgencyCode : IEquatable<AgencyCode>, IComparable<AgencyCode>
             return result;
         }
 
-        throw new EDocFormatException(Subject, null, $"'{Shorten(s)}' is not a valid agency code (mã định danh): {error}");
+        throw new EDocFormatException(Subject, null, $"'{InputText.Show(s)}' is not a valid agency code (mã định danh): {InputText.Show(error, 300)}");
     }
 
     /// <summary>Tries to parse a standard code.</summary>
@@ -345,6 +345,4 @@ public sealed class AgencyCode : IEquatable<AgencyCode>, IComparable<AgencyCode>
     private static bool IsDigits(ReadOnlySpan<char> s) => !s.IsEmpty && !s.ContainsAnyExceptInRange('0', '9');
 
     private static bool IsZeros(string s) => !s.AsSpan().ContainsAnyExcept('0');
-
-    private static string Shorten(ReadOnlySpan<char> s) => s.Length <= 40 ? s.ToString() : string.Concat(s[..40], "…");
 }

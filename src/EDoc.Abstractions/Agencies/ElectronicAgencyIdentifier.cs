@@ -57,8 +57,7 @@ public sealed class ElectronicAgencyIdentifier : IEquatable<ElectronicAgencyIden
             return result;
         }
 
-        var shown = s.Length <= 40 ? s.ToString() : string.Concat(s[..40], "…");
-        throw new EDocFormatException("ElectronicAgencyIdentifier", null, $"'{shown}' is not a valid electronic identifier (mã định danh điện tử, QĐ 20/2020): {error}");
+        throw new EDocFormatException("ElectronicAgencyIdentifier", null, $"'{InputText.Show(s)}' is not a valid electronic identifier (mã định danh điện tử, QĐ 20/2020): {InputText.Show(error, 300)}");
     }
 
     /// <summary>Tries to parse an identifier.</summary>

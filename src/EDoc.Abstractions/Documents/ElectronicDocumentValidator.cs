@@ -187,22 +187,22 @@ public static class ElectronicDocumentValidator
                     c.Error(
                         path + ".Name",
                         "attachment.format",
-                        $"'{a.Name}' does not have an allowed extension ({string.Join(", ", AttachmentFormatPolicy.AllowedExtensions)}; NĐ 30/2020 art. 11).",
-                        $"Tệp '{a.Name}' không có định dạng được phép ({string.Join(", ", AttachmentFormatPolicy.AllowedExtensions)}; Điều 11 NĐ 30/2020).");
+                        $"'{InputText.Show(a.Name, 100)}' does not have an allowed extension ({string.Join(", ", AttachmentFormatPolicy.AllowedExtensions)}; NĐ 30/2020 art. 11).",
+                        $"Tệp '{InputText.Show(a.Name, 100)}' không có định dạng được phép ({string.Join(", ", AttachmentFormatPolicy.AllowedExtensions)}; Điều 11 NĐ 30/2020).");
                 }
                 else if (a.IsMainDocument && format != AttachmentFormat.Pdf)
                 {
                     c.Error(
                         path + ".Name",
                         "attachment.main-not-pdf",
-                        $"The main document '{a.Name}' must be a PDF file.",
-                        $"Văn bản chính '{a.Name}' phải là tệp PDF.");
+                        $"The main document '{InputText.Show(a.Name, 100)}' must be a PDF file.",
+                        $"Văn bản chính '{InputText.Show(a.Name, 100)}' phải là tệp PDF.");
                 }
             }
 
             if (c.Required(path + ".ContentId", a.ContentId) && !ids.Add(a.ContentId))
             {
-                c.Error(path + ".ContentId", "duplicate", $"The content id '{a.ContentId}' is used twice.", $"Mã nội dung '{a.ContentId}' bị lặp.");
+                c.Error(path + ".ContentId", "duplicate", $"The content id '{InputText.Show(a.ContentId, 100)}' is used twice.", $"Mã nội dung '{InputText.Show(a.ContentId, 100)}' bị lặp.");
             }
 
             if (a.Size < 0)

@@ -208,7 +208,7 @@ public static class AttachmentFormatPolicy
     private static AttachmentFormatCheckResult EnsurePdf(AttachmentFormatCheckResult result)
         => result.Format == AttachmentFormat.Pdf
             ? result
-            : throw new EDocPolicyException(RuleName, $"'{result.FileName}': the signed main document must be PDF, but the content is {Article(result.Format)}.");
+            : throw new EDocPolicyException(RuleName, $"'{InputText.Show(result.FileName, 200)}': the signed main document must be PDF, but the content is {Article(result.Format)}.");
 
     private static AttachmentFormat Sniff(ReadOnlySpan<byte> head)
     {
@@ -315,17 +315,18 @@ public static class AttachmentFormatPolicy
     {
         var byName = GetFormatFromFileName(fileName);
         var extension = Path.GetExtension(fileName);
-        var shownExtension = string.IsNullOrEmpty(extension) ? "no extension" : $"the extension {extension}";
+        var shownExtension = string.IsNullOrEmpty(extension) ? "no extension" : $"the extension {InputText.Show(extension, 20)}";
+        var shownName = InputText.Show(fileName, 200);
         var format = content.Format == AttachmentFormat.PlainText && byName == AttachmentFormat.Csv ? AttachmentFormat.Csv : content.Format;
 
         if (content.Description == "empty")
         {
-            return new(fileName, format, byName, AttachmentRejection.Empty, $"'{fileName}' is empty.");
+            return new(fileName, format, byName, AttachmentRejection.Empty, $"'{shownName}' is empty.");
         }
 
         if (content.LimitHit)
         {
-            return new(fileName, format, byName, AttachmentRejection.LimitExceeded, $"'{fileName}' was not accepted: the content is {content.Description}.");
+            return new(fileName, format, byName, AttachmentRejection.LimitExceeded, $"'{shownName}' was not accepted: the content is {content.Description}.");
         }
 
         if (!IsAllowed(format))
@@ -333,19 +334,19 @@ public static class AttachmentFormatPolicy
             var (rejection, what) = format == AttachmentFormat.Unknown
                 ? (AttachmentRejection.UnknownContent, "which is not a recognised format")
                 : (AttachmentRejection.ContentNotAllowed, "which is not an allowed attachment format (NĐ 30/2020 art. 11)");
-            return new(fileName, format, byName, rejection, $"'{fileName}' has {shownExtension} but the content is {content.Description}, {what}.");
+            return new(fileName, format, byName, rejection, $"'{shownName}' has {shownExtension} but the content is {content.Description}, {what}.");
         }
 
         if (byName is null)
         {
             return new(fileName, format, byName, AttachmentRejection.ExtensionNotAllowed,
-                $"'{fileName}' has {shownExtension}; allowed are {string.Join(", ", AllowedExtensions)} (NĐ 30/2020 art. 11). The content is {content.Description}.");
+                $"'{shownName}' has {shownExtension}; allowed are {string.Join(", ", AllowedExtensions)} (NĐ 30/2020 art. 11). The content is {content.Description}.");
         }
 
         if (byName != format)
         {
             return new(fileName, format, byName, AttachmentRejection.ExtensionMismatch,
-                $"'{fileName}' has {shownExtension} but the content is {content.Description}; the extension must match the content.");
+                $"'{shownName}' has {shownExtension} but the content is {content.Description}; the extension must match the content.");
         }
 
         return new(fileName, format, byName, AttachmentRejection.None, null);

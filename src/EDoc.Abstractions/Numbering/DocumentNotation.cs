@@ -97,8 +97,7 @@ public sealed class DocumentNotation : IEquatable<DocumentNotation>, ISpanParsab
             return result;
         }
 
-        var shown = s.Length <= 40 ? s.ToString() : string.Concat(s[..40], "…");
-        throw new EDocFormatException("DocumentNotation", null, $"'{shown}' is not a valid document number and notation (số, ký hiệu): {error}");
+        throw new EDocFormatException("DocumentNotation", null, $"'{InputText.Show(s)}' is not a valid document number and notation (số, ký hiệu): {InputText.Show(error, 300)}");
     }
 
     /// <summary>Tries to parse a number and notation.</summary>

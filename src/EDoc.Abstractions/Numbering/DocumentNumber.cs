@@ -54,8 +54,7 @@ public readonly struct DocumentNumber : IEquatable<DocumentNumber>, IComparable<
             return result;
         }
 
-        var shown = s.Length <= 20 ? s.ToString() : string.Concat(s[..20], "…");
-        throw new EDocFormatException(Subject, null, $"'{shown}' is not a valid document number (số văn bản): {error}");
+        throw new EDocFormatException(Subject, null, $"'{InputText.Show(s, 20)}' is not a valid document number (số văn bản): {InputText.Show(error, 300)}");
     }
 
     /// <summary>Tries to parse a number.</summary>

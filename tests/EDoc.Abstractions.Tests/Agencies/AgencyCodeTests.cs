@@ -63,6 +63,15 @@ public sealed class AgencyCodeTests
     }
 
     [Fact]
+    public void Parse_ControlCharactersInInput_EscapedInMessage()
+    {
+        var ex = Assert.Throws<EDocFormatException>(() => AgencyCode.Parse("000.00.00.H41\r\nINJECTED"));
+
+        Assert.DoesNotContain('\n', ex.Message);
+        Assert.Contains("\\u000D\\u000A", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_Null_ThrowsArgumentNullException()
     {
         Assert.Throws<ArgumentNullException>(() => AgencyCode.Parse(null!));
