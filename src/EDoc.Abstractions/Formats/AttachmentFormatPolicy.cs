@@ -32,6 +32,8 @@ public static class AttachmentFormatPolicy
     /// <summary>The most bytes copied from a non-seekable stream to inspect a container: 256 MiB.</summary>
     public const long MaxBufferedLength = 256L * 1024 * 1024;
 
+    private const string EmptyDescription = "empty";
+
     /// <summary>The allowed extensions, lower case with the dot.</summary>
     public static IReadOnlyList<string> AllowedExtensions { get; } =
         [".pdf", ".txt", ".rtf", ".doc", ".docx", ".odt", ".csv", ".xls", ".xlsx", ".ods", ".jpeg", ".jpg"];
@@ -272,7 +274,7 @@ public static class AttachmentFormatPolicy
     {
         if (head.IsEmpty)
         {
-            return (AttachmentFormat.Unknown, "empty", false);
+            return (AttachmentFormat.Unknown, EmptyDescription, false);
         }
 
         if (kind == AttachmentFormat.PlainText)
@@ -319,7 +321,7 @@ public static class AttachmentFormatPolicy
         var shownName = InputText.Show(fileName, 200);
         var format = content.Format == AttachmentFormat.PlainText && byName == AttachmentFormat.Csv ? AttachmentFormat.Csv : content.Format;
 
-        if (content.Description == "empty")
+        if (ReferenceEquals(content.Description, EmptyDescription))
         {
             return new(fileName, format, byName, AttachmentRejection.Empty, $"'{shownName}' is empty.");
         }
