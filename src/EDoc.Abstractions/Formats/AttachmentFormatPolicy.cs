@@ -321,7 +321,7 @@ public static class AttachmentFormatPolicy
         var shownName = InputText.Show(fileName, 200);
         var format = content.Format == AttachmentFormat.PlainText && byName == AttachmentFormat.Csv ? AttachmentFormat.Csv : content.Format;
 
-        if (ReferenceEquals(content.Description, EmptyDescription))
+        if (string.Equals(content.Description, EmptyDescription, StringComparison.Ordinal))
         {
             return new(fileName, format, byName, AttachmentRejection.Empty, $"'{shownName}' is empty.");
         }
