@@ -1,0 +1,47 @@
+namespace EDoc.Text;
+
+/// <summary>Options of <see cref="VietnameseTextConverter"/> and <see cref="LegacyEncodingDetector"/>.</summary>
+public sealed class VietnameseConversionOptions
+{
+    /// <summary>The default options.</summary>
+    public static VietnameseConversionOptions Default { get; } = new();
+
+    /// <summary>The longest input accepted, in characters (string input) or bytes (byte input).</summary>
+    /// <value>The default value is 64 MiB (67 108 864).</value>
+    public int MaxInputLength { get; init; } = 64 * 1024 * 1024;
+
+    /// <summary>
+    /// The lowest detection confidence at which <see cref="VietnameseEncoding.Auto"/> converts; below it the text is
+    /// only normalized to NFC.
+    /// </summary>
+    /// <value>The default value is 0.6.</value>
+    public double MinimumConfidence { get; init; } = 0.6;
+
+    /// <summary>
+    /// Whether TCVN3 input was set in an uppercase font (.VnTimeH, .VnArialH…): those fonts draw the lowercase codes
+    /// as capitals, so the converted text is upper-cased.
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool Tcvn3UppercaseFont { get; init; }
+
+    /// <summary>
+    /// Whether writing TCVN3 uses the TCVN 5712 VN1 codes for capitals with tone marks (Ệ → 0x8C). When false, such
+    /// capitals get their lowercase code, as text meant for an uppercase .VnTimeH font does; the case is then lost.
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool Tcvn3UseVn1Capitals { get; init; }
+
+    /// <summary>How many layers of UTF-8-read-as-Windows-1252 damage are repaired (double encoding is common).</summary>
+    /// <value>The default value is 2.</value>
+    public int MaxMojibakePasses { get; init; } = 2;
+
+    internal void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxInputLength, nameof(MaxInputLength));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxMojibakePasses, nameof(MaxMojibakePasses));
+        if (double.IsNaN(MinimumConfidence) || MinimumConfidence is < 0 or > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MinimumConfidence), MinimumConfidence, "MinimumConfidence must be between 0 and 1.");
+        }
+    }
+}
