@@ -19,6 +19,9 @@ public static class LegacyEncodingDetector
     private const int SampleLength = 256 * 1024;
     private const double AmbiguityMargin = 0.1;
 
+    // A legacy reading must make at least this share of its words well-formed before it is believed at all.
+    private const double MinimumLegacyScore = 0.75;
+
     /// <summary>Detects the encoding of text already held in a string (legacy bytes read as Windows-1252 or Latin-1).</summary>
     /// <param name="text">The text.</param>
     /// <param name="options">The options, or <see langword="null"/> for the defaults.</param>
@@ -86,22 +89,23 @@ public static class LegacyEncodingDetector
             .ToArray();
         var best = ordered[0];
         var unicode = candidates[0];
-        var isPlainAscii = best.Evidence == 0 && unicode.Evidence == 0 && IsAscii(text);
+        var isAscii = IsAscii(text);
         if (best.Evidence == 0)
         {
-            return new VietnameseEncodingDetection(VietnameseEncoding.Unicode, 0, isAmbiguous: true, isPlainAscii, ordered);
+            return new VietnameseEncodingDetection(VietnameseEncoding.Unicode, 0, isAmbiguous: true, isAscii, ordered);
         }
 
-        if (best.Encoding != VietnameseEncoding.Unicode && unicode.Evidence > 0 && best.Score - unicode.Score < AmbiguityMargin)
+        if (best.Encoding != VietnameseEncoding.Unicode
+            && (best.Score < MinimumLegacyScore || (unicode.Evidence > 0 && best.Score - unicode.Score < AmbiguityMargin)))
         {
-            // The text reads about as well as it is: leave it.
-            return new VietnameseEncodingDetection(VietnameseEncoding.Unicode, Confidence(unicode), isAmbiguous: true, isPlainAscii, ordered);
+            // The text reads about as well as it is, or the legacy reading is poor too: leave it.
+            return new VietnameseEncodingDetection(VietnameseEncoding.Unicode, Confidence(unicode), isAmbiguous: true, isAscii, ordered);
         }
 
         var runnerUp = ordered.Skip(1).FirstOrDefault(c => c.Evidence > 0);
         var isAmbiguous = runnerUp.Evidence > 0 && best.Score - runnerUp.Score < AmbiguityMargin
             && best.Encoding != VietnameseEncoding.Unicode && runnerUp.Encoding != VietnameseEncoding.Unicode;
-        return new VietnameseEncodingDetection(best.Encoding, Confidence(best), isAmbiguous, isPlainAscii, ordered);
+        return new VietnameseEncodingDetection(best.Encoding, Confidence(best), isAmbiguous, isAscii && best.Encoding == VietnameseEncoding.Unicode, ordered);
     }
 
     private static double Confidence(VietnameseEncodingCandidate candidate)

@@ -30,7 +30,7 @@ public sealed class VietnameseEncodingDetection
     /// </summary>
     public bool IsAmbiguous { get; }
 
-    /// <summary>Whether the input is plain ASCII without any VIQR mnemonics: nothing to convert.</summary>
+    /// <summary>Whether the input is plain ASCII and no VIQR reading of it is credible: nothing to convert.</summary>
     public bool IsPlainAscii { get; }
 
     /// <summary>Every reading that was tried, best first.</summary>

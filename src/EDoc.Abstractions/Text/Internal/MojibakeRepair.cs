@@ -94,7 +94,13 @@ internal static class MojibakeRepair
             return false;
         }
 
-        // A repaired character must be text: not a control, not unassigned.
+        // A repaired character must be text: not unassigned, not a control — except the C1 controls, which are what
+        // the bytes Windows-1252 leaves undefined become, so a double-encoded Đ (C4 90) passes through U+0090.
+        if (rune.Value is >= 0x80 and <= 0x9F)
+        {
+            return true;
+        }
+
         var category = Rune.GetUnicodeCategory(rune);
         return category is not (UnicodeCategory.Control or UnicodeCategory.OtherNotAssigned or UnicodeCategory.PrivateUse
             or UnicodeCategory.Surrogate);
