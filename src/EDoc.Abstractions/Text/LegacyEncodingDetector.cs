@@ -32,8 +32,7 @@ public static class LegacyEncodingDetector
         ArgumentNullException.ThrowIfNull(text);
         options ??= VietnameseConversionOptions.Default;
         options.Validate();
-        var sample = text.Length > SampleLength ? text[..SampleLength] : text;
-        return DetectCore(sample, options);
+        return DetectCore(Sample(text), options);
     }
 
     /// <summary>
@@ -48,9 +47,47 @@ public static class LegacyEncodingDetector
     {
         options ??= VietnameseConversionOptions.Default;
         options.Validate();
-        var sample = bytes.Length > SampleLength ? bytes[..SampleLength] : bytes;
-        var text = LegacyDecoders.ReadBytes(sample, out _, out _);
+        var text = LegacyDecoders.ReadBytes(Sample(bytes), out _, out _);
         return DetectCore(text, options);
+    }
+
+    /// <summary>The first 256 Ki characters, not splitting a surrogate pair.</summary>
+    internal static string Sample(string text)
+    {
+        if (text.Length <= SampleLength)
+        {
+            return text;
+        }
+
+        var length = char.IsHighSurrogate(text[SampleLength - 1]) ? SampleLength - 1 : SampleLength;
+        return text[..length];
+    }
+
+    /// <summary>The first 256 KiB, not splitting a UTF-8 sequence.</summary>
+    internal static ReadOnlySpan<byte> Sample(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length <= SampleLength)
+        {
+            return bytes;
+        }
+
+        // Count the continuation bytes at the cut; if the sequence they belong to does not fit, cut before its lead.
+        var continuation = 0;
+        while (continuation < 3 && (bytes[SampleLength - 1 - continuation] & 0xC0) == 0x80)
+        {
+            continuation++;
+        }
+
+        var lead = bytes[SampleLength - 1 - continuation];
+        var sequenceLength = lead switch
+        {
+            >= 0xF0 => 4,
+            >= 0xE0 => 3,
+            >= 0xC0 => 2,
+            _ => 1,
+        };
+        var end = sequenceLength > continuation + 1 ? SampleLength - 1 - continuation : SampleLength;
+        return bytes[..end];
     }
 
     internal static VietnameseEncodingDetection DetectCore(string text, VietnameseConversionOptions options)

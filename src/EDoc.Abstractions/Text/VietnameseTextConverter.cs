@@ -190,7 +190,7 @@ public static class VietnameseTextConverter
         var encoding = from;
         if (from == VietnameseEncoding.Auto)
         {
-            detection = LegacyEncodingDetector.DetectCore(input.Length > 256 * 1024 ? input[..(256 * 1024)] : input, options);
+            detection = LegacyEncodingDetector.DetectCore(LegacyEncodingDetector.Sample(input), options);
             encoding = !detection.IsAmbiguous && detection.Confidence >= options.MinimumConfidence
                 ? detection.Encoding
                 : VietnameseEncoding.Unicode;

@@ -103,6 +103,39 @@ public class LegacyEncodingDetectorTests
         Assert.Equal(text, VietnameseTextConverter.Convert(text, VietnameseEncoding.Auto));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Detect_LargeUtf8CutInsideSequence_StillUnicode(int shift)
+    {
+        // 256 KiB is the sample; shift a three-byte letter across the cut, after Vietnamese text.
+        var prefix = string.Concat(Enumerable.Repeat("Việt Nam ", 20));
+        var fill = (256 * 1024) - 1 - shift - Encoding.UTF8.GetByteCount(prefix);
+        var text = prefix + new string('a', fill) + "ệ Việt Nam";
+        var bytes = Encoding.UTF8.GetBytes(text);
+
+        var sample = LegacyEncodingDetector.Sample(bytes);
+        var detection = LegacyEncodingDetector.Detect(bytes);
+        var converted = VietnameseTextConverter.Convert(bytes, VietnameseEncoding.Auto);
+
+        Assert.True(System.Text.Unicode.Utf8.IsValid(sample));
+        Assert.InRange(sample.Length, (256 * 1024) - 3, 256 * 1024);
+        Assert.Equal(VietnameseEncoding.Unicode, detection.Encoding);
+        Assert.False(detection.IsAmbiguous);
+        Assert.Equal(text, converted);
+    }
+
+    [Fact]
+    public void Detect_LargeStringCutInsideSurrogatePair_DoesNotThrow()
+    {
+        var text = new string('a', (256 * 1024) - 1) + "😀 Việt Nam";
+
+        Assert.Equal(VietnameseEncoding.Unicode, LegacyEncodingDetector.Detect(text).Encoding);
+        Assert.Equal(text, VietnameseTextConverter.Convert(text, VietnameseEncoding.Auto));
+    }
+
     private static string Encode(string sentence, VietnameseEncoding encoding) => encoding switch
     {
         VietnameseEncoding.Tcvn3 => TestEncodings.Windows1252.GetString(VietnameseCorpus.IconvToTcvn5712(sentence)),
