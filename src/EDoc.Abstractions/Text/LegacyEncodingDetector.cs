@@ -95,7 +95,7 @@ public static class LegacyEncodingDetector
         var candidates = new List<VietnameseEncodingCandidate> { Evaluate(VietnameseEncoding.Unicode, text) };
         if (LegacyDecoders.IsSingleByteText(text))
         {
-            if (LegacyDecoders.DecodeTcvn3(text, uppercaseFont: false, out var tcvnChanged) is var tcvn && tcvnChanged > 0)
+            if (LegacyDecoders.DecodeTcvn3(text, options.Tcvn3UseVn1Capitals, uppercaseFont: false, out var tcvnChanged) is var tcvn && tcvnChanged > 0)
             {
                 candidates.Add(Evaluate(VietnameseEncoding.Tcvn3, tcvn));
             }

@@ -25,8 +25,10 @@ public sealed class VietnameseConversionOptions
     public bool Tcvn3UppercaseFont { get; init; }
 
     /// <summary>
-    /// Whether writing TCVN3 uses the TCVN 5712 VN1 codes for capitals with tone marks (Ệ → 0x8C). When false, such
-    /// capitals get their lowercase code, as text meant for an uppercase .VnTimeH font does; the case is then lost.
+    /// Whether TCVN3 follows the full TCVN 5712:1993 VN1 table, which also has the capitals with tone marks
+    /// (Ệ = 0x8C, Ủ = 0x9E, Ý = 0x16…). When false (VN3, the ABC fonts), bytes outside the VN3 letters are the
+    /// Windows-1252 characters ABC documents use them for (“ ” – … °), and writing gives capitals with tone marks
+    /// their lowercase code, as text for an uppercase .VnTimeH font has them (the case is then lost).
     /// </summary>
     /// <value>The default value is <see langword="false"/>.</value>
     public bool Tcvn3UseVn1Capitals { get; init; }

@@ -199,7 +199,7 @@ public static class VietnameseTextConverter
         int changed;
         var converted = encoding switch
         {
-            VietnameseEncoding.Tcvn3 => LegacyDecoders.DecodeTcvn3(input, options.Tcvn3UppercaseFont, out changed),
+            VietnameseEncoding.Tcvn3 => LegacyDecoders.DecodeTcvn3(input, options.Tcvn3UseVn1Capitals, options.Tcvn3UppercaseFont, out changed),
             VietnameseEncoding.Vni => LegacyDecoders.DecodeVni(input, out changed),
             VietnameseEncoding.Viqr => ViqrCodec.Decode(input, conservative: false, out changed),
             VietnameseEncoding.Utf8Mojibake => MojibakeRepair.Repair(input, options.MaxMojibakePasses, out changed),

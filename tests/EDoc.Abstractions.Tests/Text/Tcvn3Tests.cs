@@ -29,6 +29,8 @@ public class Tcvn3Tests
         ['Ă'] = 0xA1, ['Â'] = 0xA2, ['Ê'] = 0xA3, ['Ô'] = 0xA4, ['Ơ'] = 0xA5, ['Ư'] = 0xA6, ['Đ'] = 0xA7,
     };
 
+    private static readonly VietnameseConversionOptions Vn1 = new() { Tcvn3UseVn1Capitals = true };
+
     public static TheoryData<string> Sentences() => VietnameseCorpus.All();
 
     [Fact]
@@ -43,8 +45,8 @@ public class Tcvn3Tests
         for (var i = 0; i < bytes.Length; i++)
         {
             Assert.True(
-                lines[i] == Tcvn3Table.Decode(bytes[i]).ToString(),
-                $"byte 0x{bytes[i]:X2}: iconv says U+{(lines[i].Length == 1 ? (int)lines[i][0] : -1):X4}, table says U+{(int)Tcvn3Table.Decode(bytes[i]):X4}");
+                lines[i] == Tcvn3Table.Decode(bytes[i], vn1: true).ToString(),
+                $"byte 0x{bytes[i]:X2}: iconv says U+{(lines[i].Length == 1 ? (int)lines[i][0] : -1):X4}, table says U+{(int)Tcvn3Table.Decode(bytes[i], vn1: true):X4}");
         }
     }
 
@@ -64,7 +66,7 @@ public class Tcvn3Tests
                 continue;
             }
 
-            Assert.Equal(letter, Tcvn3Table.Decode(code.Value));
+            Assert.Equal(letter, Tcvn3Table.Decode(code.Value, vn1: false));
             Assert.Equal(new[] { code.Value }, VietnameseTextConverter.ToLegacyBytes(letter.ToString(), VietnameseEncoding.Tcvn3));
         }
 
@@ -76,7 +78,7 @@ public class Tcvn3Tests
     [Fact]
     public void Table_Vn1Repertoire_CoversAll134Letters()
     {
-        var decoded = Tcvn3Table.DecodingTable.ToArray().ToHashSet();
+        var decoded = Tcvn3Table.Vn1Table.ToArray().ToHashSet();
 
         Assert.All(VietnameseCorpus.NonAsciiLetters(), c => Assert.Contains(c, decoded));
     }
@@ -87,7 +89,7 @@ public class Tcvn3Tests
     {
         var legacy = VietnameseCorpus.IconvToTcvn5712(sentence);
 
-        var text = VietnameseTextConverter.Convert(legacy, VietnameseEncoding.Tcvn3);
+        var text = VietnameseTextConverter.Convert(legacy, VietnameseEncoding.Tcvn3, Vn1);
 
         Assert.Equal(sentence, text);
     }
@@ -112,7 +114,7 @@ public class Tcvn3Tests
     [MemberData(nameof(Sentences))]
     public void ToLegacyBytes_Sentence_MatchesIconv(string sentence)
     {
-        var vn1 = VietnameseTextConverter.ToLegacyBytes(sentence, VietnameseEncoding.Tcvn3, new VietnameseConversionOptions { Tcvn3UseVn1Capitals = true });
+        var vn1 = VietnameseTextConverter.ToLegacyBytes(sentence, VietnameseEncoding.Tcvn3, Vn1);
         var vn3 = VietnameseTextConverter.ToLegacyBytes(sentence, VietnameseEncoding.Tcvn3);
 
         Assert.Equal(VietnameseCorpus.IconvToTcvn5712(sentence), vn1);
@@ -134,10 +136,24 @@ public class Tcvn3Tests
     }
 
     [Fact]
+    public void Convert_AbcDocumentPunctuation_IsKeptByDefault()
+    {
+        var abc = "“QuyÕt ®Þnh” – ViÖt Nam… 30°C";
+
+        var text = VietnameseTextConverter.Convert(abc, VietnameseEncoding.Tcvn3);
+        var bytes = VietnameseTextConverter.ToLegacyBytes(text, VietnameseEncoding.Tcvn3);
+        var vn1 = VietnameseTextConverter.Convert(abc, VietnameseEncoding.Tcvn3, Vn1);
+
+        Assert.Equal("“Quyết định” – Việt Nam… 30°C", text);
+        Assert.Equal(TestEncodings.Windows1252.GetBytes(abc), bytes);
+        Assert.StartsWith("Ỏ", vn1, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Convert_CombiningMarksOfVn1_ComposeToNfc()
     {
         // 0x61 0xB3 = a + combining acute (VN1) → á.
-        var text = VietnameseTextConverter.Convert(new byte[] { 0x61, 0xB3, 0x20, 0xAA, 0xB4 }, VietnameseEncoding.Tcvn3);
+        var text = VietnameseTextConverter.Convert(new byte[] { 0x61, 0xB3, 0x20, 0xAA, 0xB4 }, VietnameseEncoding.Tcvn3, Vn1);
 
         Assert.Equal("á ệ", text);
     }
@@ -146,17 +162,17 @@ public class Tcvn3Tests
     public void ToLegacyBytes_ToneCapitalByDefault_UsesLowercaseCode()
     {
         Assert.Equal(new byte[] { 0xD6, 0xA1, 0xA7 }, VietnameseTextConverter.ToLegacyBytes("ỆĂĐ", VietnameseEncoding.Tcvn3));
-        Assert.Equal(new byte[] { 0x8C, 0xA1, 0xA7 }, VietnameseTextConverter.ToLegacyBytes("ỆĂĐ", VietnameseEncoding.Tcvn3, new VietnameseConversionOptions { Tcvn3UseVn1Capitals = true }));
+        Assert.Equal(new byte[] { 0x8C, 0xA1, 0xA7 }, VietnameseTextConverter.ToLegacyBytes("ỆĂĐ", VietnameseEncoding.Tcvn3, Vn1));
     }
 
     [Fact]
     public void ToLegacyBytes_CharacterOutsideTcvn3_ThrowsFormatExceptionNamingPosition()
     {
-        var ex = Assert.Throws<EDocFormatException>(() => VietnameseTextConverter.ToLegacyBytes("Việt €", VietnameseEncoding.Tcvn3));
+        var ex = Assert.Throws<EDocFormatException>(() => VietnameseTextConverter.ToLegacyBytes("Việt Ö", VietnameseEncoding.Tcvn3));
 
         Assert.Equal("TCVN3", ex.Subject);
         Assert.Equal("character 5", ex.Location);
-        Assert.Contains("U+20AC", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("U+00D6", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,14 +22,14 @@ internal static class LegacyDecoders
         return true;
     }
 
-    public static string DecodeTcvn3(string text, bool uppercaseFont, out int changed)
+    public static string DecodeTcvn3(string text, bool vn1, bool uppercaseFont, out int changed)
     {
         var output = new char[text.Length];
         changed = 0;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            var decoded = Windows1252.TryGetByte(c, out var b) ? Tcvn3Table.Decode(b) : c;
+            var decoded = Windows1252.TryGetByte(c, out var b) ? Tcvn3Table.Decode(b, vn1) : c;
             if (uppercaseFont)
             {
                 decoded = char.ToUpperInvariant(decoded);

@@ -4,7 +4,8 @@ namespace EDoc.Text.Internal;
 /// The TCVN 5712:1993 code table. TCVN3 ("ABC", VN3, the .VnTime fonts) uses the lowercase letters at 0xA8–0xFE
 /// plus the seven capitals Ă Â Ê Ô Ơ Ư Đ at 0xA1–0xA7; capitals with tone marks come from a separate uppercase font
 /// (.VnTimeH) that draws the lowercase codes as capitals. The positions VN3 leaves free hold the remaining capitals
-/// in the fuller VN1/VN2 tables of the same standard, so decoding accepts them too (VN3 ⊂ VN2 ⊂ VN1).
+/// in the fuller VN1 table of the same standard (VN3 ⊂ VN1); ABC documents use them for Windows-1252 punctuation
+/// instead (“ ” – …), so VN1 is only applied on request.
 /// </summary>
 internal static class Tcvn3Table
 {
@@ -33,14 +34,21 @@ internal static class Tcvn3Table
     /// <summary>The byte values that belong to the VN3 (ABC) subset above ASCII.</summary>
     public static bool IsVn3Code(byte value) => value is >= 0xA1 and <= 0xAE || (value >= 0xB5 && Tcvn3Lowercase(value));
 
-    /// <summary>The Unicode character of a TCVN 5712 byte.</summary>
-    public static char Decode(byte value) => Decoding[value];
+    /// <summary>The Unicode character of a TCVN3 byte.</summary>
+    /// <param name="value">The byte.</param>
+    /// <param name="vn1">
+    /// Whether the whole TCVN 5712 VN1 table applies. When false, only VN3 codes are letters and every other byte
+    /// is the Windows-1252 character it shows as in ABC documents (“ ” – … °).
+    /// </param>
+    public static char Decode(byte value, bool vn1)
+        => vn1 || value < 0x80 && !IsControlCapitalCode((char)value) || IsVn3Code(value) || value == 0xA0 ? Decoding[value] : Windows1252.ToChar(value);
 
     /// <summary>
-    /// The TCVN3 byte of a character. Capitals with tone marks, which VN3 lacks, get the code of their lowercase
-    /// letter (the uppercase font draws it as a capital) unless <paramref name="useVn1Capitals"/> asks for VN1 codes.
+    /// The TCVN3 byte of a character. In VN3 (<paramref name="vn1"/> false) capitals with tone marks get the code of
+    /// their lowercase letter, as text for an uppercase font (.VnTimeH) has them, and Windows-1252 punctuation
+    /// outside the VN3 codes keeps its byte; with <paramref name="vn1"/> the VN1 codes are used.
     /// </summary>
-    public static bool TryEncode(char c, bool useVn1Capitals, out byte value)
+    public static bool TryEncode(char c, bool vn1, out byte value)
     {
         if (c < 0x80 && !IsControlCapitalCode(c))
         {
@@ -48,21 +56,26 @@ internal static class Tcvn3Table
             return true;
         }
 
-        if (!Encoding.TryGetValue(c, out value))
+        if (vn1)
         {
-            return false;
+            return Encoding.TryGetValue(c, out value);
         }
 
-        if (!useVn1Capitals && !IsVn3Code(value) && char.IsUpper(c))
+        if (Encoding.TryGetValue(c, out value) && (IsVn3Code(value) || value == 0xA0))
         {
-            return Encoding.TryGetValue(char.ToLowerInvariant(c), out value) && IsVn3Code(value);
+            return true;
         }
 
-        return true;
+        if (char.IsUpper(c) && Encoding.TryGetValue(char.ToLowerInvariant(c), out value) && IsVn3Code(value))
+        {
+            return true;
+        }
+
+        return Windows1252.TryGetByte(c, out value) && value >= 0x80 && !IsVn3Code(value) && value != 0xA0;
     }
 
-    /// <summary>The 256 decoded characters, for tests.</summary>
-    internal static ReadOnlySpan<char> DecodingTable => Decoding;
+    /// <summary>The 256 characters of the VN1 table, for tests.</summary>
+    internal static ReadOnlySpan<char> Vn1Table => Decoding;
 
     private static bool IsControlCapitalCode(char c)
     {
