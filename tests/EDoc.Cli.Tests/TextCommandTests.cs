@@ -26,6 +26,18 @@ public sealed class TextCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Convert_Tcvn3UppercaseFont_UpperCasesResult()
+    {
+        var input = Write("h.txt", Encoding.Latin1.GetBytes("th\u00ADîng khÈn"));
+        var output = Path.Combine(directory, "out.txt");
+
+        var result = await CliRunner.RunAsync("text", "convert", "--from", "tcvn3", "--tcvn3-uppercase-font", input, output);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("THƯỢNG KHẨN", File.ReadAllText(output));
+    }
+
+    [Fact]
     public async Task Convert_AutoWithJson_PrintsDetectedEncodingAndChanges()
     {
         var input = Write("vni.txt", Encoding.Latin1.GetBytes("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam"));

@@ -105,12 +105,22 @@ internal static class TextCommands
         };
         from.AcceptOnlyFromAmong([.. Encodings.Keys]);
         var json = new Option<bool>("--json") { Description = "Print a JSON summary: detected encoding, characters changed." };
+        var vn1 = new Option<bool>("--tcvn3-vn1")
+        {
+            Description = "Read TCVN3 with the full TCVN 5712 VN1 table (capitals with tone marks at 0x80–0x9F) instead of VN3/ABC.",
+        };
+        var uppercaseFont = new Option<bool>("--tcvn3-uppercase-font")
+        {
+            Description = "The TCVN3 text was set in an uppercase font (.VnTimeH): upper-case the result.",
+        };
         var command = new Command("convert", "Convert TCVN3 (ABC), VNI-Windows, VIQR or mojibake text to Unicode NFC.")
         {
             input,
             output,
             from,
             json,
+            vn1,
+            uppercaseFont,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -126,7 +136,11 @@ internal static class TextCommands
             VietnameseConversionResult result;
             try
             {
-                result = VietnameseTextConverter.ConvertDetailed(bytes, encoding);
+                result = VietnameseTextConverter.ConvertDetailed(bytes, encoding, new VietnameseConversionOptions
+                {
+                    Tcvn3UseVn1Capitals = parseResult.GetValue(vn1),
+                    Tcvn3UppercaseFont = parseResult.GetValue(uppercaseFont),
+                });
             }
             catch (EDocFormatException ex)
             {
