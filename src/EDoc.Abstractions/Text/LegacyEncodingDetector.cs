@@ -27,11 +27,13 @@ public static class LegacyEncodingDetector
     /// <param name="options">The options, or <see langword="null"/> for the defaults.</param>
     /// <returns>The detection.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
+    /// <exception cref="EDocFormatException">The text is not well-formed UTF-16 (a lone surrogate).</exception>
     public static VietnameseEncodingDetection Detect(string text, VietnameseConversionOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         options ??= VietnameseConversionOptions.Default;
         options.Validate();
+        VietnameseText.EnsureWellFormed(text);
         return DetectCore(Sample(text), options);
     }
 

@@ -193,7 +193,16 @@ public static class VietnameseText
         }
     }
 
-    private static string FindLoneSurrogate(string text)
+    /// <summary>Throws <see cref="EDocFormatException"/> when the text has a lone surrogate.</summary>
+    internal static void EnsureWellFormed(string text)
+    {
+        if (FindLoneSurrogate(text) is { } location)
+        {
+            throw new EDocFormatException("Text", location, "the text is not well-formed Unicode (lone surrogate).");
+        }
+    }
+
+    private static string? FindLoneSurrogate(string text)
     {
         for (var i = 0; i < text.Length; i++)
         {
@@ -209,6 +218,6 @@ public static class VietnameseText
             }
         }
 
-        return "unknown position";
+        return null;
     }
 }

@@ -66,6 +66,7 @@ public static class VietnameseTextConverter
             throw new EDocLimitExceededException("Text", null, nameof(VietnameseConversionOptions.MaxInputLength), options.MaxInputLength, input.Length);
         }
 
+        VietnameseText.EnsureWellFormed(input);
         return ConvertCore(input, from, options);
     }
 

@@ -12,6 +12,19 @@ public class ConverterContractTests
         Assert.Throws<ArgumentNullException>("text", () => LegacyEncodingDetector.Detect((string)null!));
     }
 
+    [Theory]
+    [InlineData(VietnameseEncoding.Auto)]
+    [InlineData(VietnameseEncoding.Tcvn3)]
+    [InlineData(VietnameseEncoding.Viqr)]
+    [InlineData(VietnameseEncoding.Utf8Mojibake)]
+    public void Convert_LoneSurrogate_ThrowsFormatExceptionWithPosition(VietnameseEncoding from)
+    {
+        var ex = Assert.Throws<EDocFormatException>(() => VietnameseTextConverter.Convert("Việt\uDC00 Nam", from));
+
+        Assert.Equal("character 4", ex.Location);
+        Assert.Throws<EDocFormatException>(() => LegacyEncodingDetector.Detect("Vie^.t\uD800"));
+    }
+
     [Fact]
     public void Convert_UndefinedEncoding_ThrowsArgumentOutOfRange()
     {

@@ -37,7 +37,11 @@ internal static class VniTable
     ];
 
     private static readonly Dictionary<char, string> Encoding = Letters.ToDictionary(p => p.Letter[0], p => p.Vni);
-    private static readonly Dictionary<string, char> Decoding = Letters.ToDictionary(p => p.Vni, p => p.Letter[0], StringComparer.Ordinal);
+    private static readonly Dictionary<(char Base, char Mark), char> PairDecoding =
+        Letters.Where(p => p.Vni.Length == 2).ToDictionary(p => (p.Vni[0], p.Vni[1]), p => p.Letter[0]);
+
+    private static readonly Dictionary<char, char> SingleDecoding =
+        Letters.Where(p => p.Vni.Length == 1).ToDictionary(p => p.Vni[0], p => p.Letter[0]);
 
     /// <summary>The flat table, for tests.</summary>
     internal static IReadOnlyList<(string Letter, string Vni)> Table => Letters;
@@ -54,21 +58,21 @@ internal static class VniTable
     {
         if (index + 1 < text.Length)
         {
-            Span<char> pair = [text[index], text[index + 1]];
-            if (Decoding.TryGetValue(new string(pair), out letter))
+            var baseLetter = text[index];
+            var mark = text[index + 1];
+            if (PairDecoding.TryGetValue((baseLetter, mark), out letter))
             {
                 return 2;
             }
 
-            var isUpperBase = char.IsUpper(pair[0]);
-            pair[1] = isUpperBase ? char.ToUpperInvariant(pair[1]) : char.ToLowerInvariant(pair[1]);
-            if (char.IsLetter(pair[0]) && Decoding.TryGetValue(new string(pair), out letter))
+            var caseFixed = char.IsUpper(baseLetter) ? char.ToUpperInvariant(mark) : char.ToLowerInvariant(mark);
+            if (char.IsLetter(baseLetter) && PairDecoding.TryGetValue((baseLetter, caseFixed), out letter))
             {
                 return 2;
             }
         }
 
-        if (Decoding.TryGetValue(text[index].ToString(), out letter))
+        if (SingleDecoding.TryGetValue(text[index], out letter))
         {
             return 1;
         }
