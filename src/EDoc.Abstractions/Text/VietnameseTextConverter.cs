@@ -34,7 +34,7 @@ public static class VietnameseTextConverter
     /// <summary>Converts the bytes of a file to Unicode NFC.</summary>
     /// <param name="input">
     /// The bytes. TCVN3 and VNI are single-byte; a legacy text that was already re-saved as UTF-8 (well-formed UTF-8
-    /// or a byte order mark) is read as UTF-8 first. <see cref="VietnameseEncoding.Unicode"/> requires UTF-8 or UTF-16
+    /// that holds only Windows-1252 characters, such as "ViÖt") is read as UTF-8 first. <see cref="VietnameseEncoding.Unicode"/> requires UTF-8 or UTF-16
     /// with a byte order mark.
     /// </param>
     /// <param name="from">The encoding of the input, or <see cref="VietnameseEncoding.Auto"/> to detect it.</param>
@@ -89,6 +89,14 @@ public static class VietnameseTextConverter
         }
 
         var text = LegacyDecoders.ReadBytes(input, out var isSingleByte, out var invalidOffset);
+        var hasByteOrderMark = input.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) || input.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || input.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]);
+        if (from is VietnameseEncoding.Tcvn3 or VietnameseEncoding.Vni && !isSingleByte && !hasByteOrderMark && !LegacyDecoders.IsSingleByteText(text))
+        {
+            // Well-formed UTF-8 by chance ("ậĨ" in TCVN 5712 is CB 8F): legacy text re-saved as UTF-8 would only
+            // hold Windows-1252 characters, so these are the legacy bytes themselves.
+            text = Windows1252.Decode(input);
+        }
+
         if (from == VietnameseEncoding.Unicode && isSingleByte)
         {
             throw new EDocFormatException("Text", $"byte {invalidOffset}", "the input is not well-formed UTF-8; convert it from its legacy encoding (TCVN3, VNI) instead.");

@@ -36,6 +36,8 @@ public class ViqrTests
     [InlineData("Ba\\.n co' kho^ng\\?", "Ba.n có không?")]
     [InlineData("THU+O+.NG KHA^?N", "THƯỢNG KHẨN")]
     [InlineData("a\\\\b", "a\\b")]
+    [InlineData("So^': 15/QDD-UBND", "Số: 15/QĐ-UBND")]
+    [InlineData("address, ADDRESS ddi", "address, AĐRESS đi")]
     public void Convert_KnownViqrStrings_ReturnsUnicode(string viqr, string expected)
     {
         Assert.Equal(expected, VietnameseTextConverter.Convert(viqr, VietnameseEncoding.Viqr));
@@ -46,6 +48,7 @@ public class ViqrTests
     [InlineData("Bạn có khỏe không? Tôi đi...")]
     [InlineData("C:\\Temp\\dd.txt")]
     [InlineData("add, DD/MM/YYYY, a^b, (a+b)")]
+    [InlineData("ADDRESS, QĐ-UBND, Dd, dD")]
     public void ToLegacyString_TextWithLiteralMnemonics_RoundTrips(string text)
     {
         var viqr = VietnameseTextConverter.ToLegacyString(text, VietnameseEncoding.Viqr);

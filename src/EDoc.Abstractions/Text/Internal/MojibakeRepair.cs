@@ -13,9 +13,11 @@ internal static class MojibakeRepair
     /// <summary>Runs one repair pass.</summary>
     /// <param name="text">The damaged text.</param>
     /// <param name="repaired">How many UTF-8 sequences were turned back into characters.</param>
-    public static string RepairOnce(string text, out int repaired)
+    /// <param name="allWindows1252">Whether every repaired character is itself a Windows-1252 character.</param>
+    public static string RepairOnce(string text, out int repaired, out bool allWindows1252)
     {
         repaired = 0;
+        allWindows1252 = true;
         StringBuilder? output = null;
         var i = 0;
         Span<byte> sequence = stackalloc byte[4];
@@ -25,6 +27,7 @@ internal static class MojibakeRepair
             {
                 output ??= new StringBuilder(text.Length).Append(text, 0, i);
                 output.Append(rune.ToString());
+                allWindows1252 &= rune.IsBmp && Windows1252.TryGetByte((char)rune.Value, out _);
                 repaired++;
                 i += length;
                 continue;
@@ -37,21 +40,29 @@ internal static class MojibakeRepair
         return output?.ToString() ?? text;
     }
 
-    /// <summary>Repairs up to <paramref name="maxPasses"/> layers of mis-decoding (double encoding is common).</summary>
+    /// <summary>
+    /// Repairs up to <paramref name="maxPasses"/> layers of mis-decoding (double encoding is common). Another pass
+    /// runs only when everything the previous pass produced is itself a Windows-1252 character, as the inner layer of
+    /// double-encoded text is; a pass that produced real letters (ệ, ư, đ…) was the last layer.
+    /// </summary>
     public static string Repair(string text, int maxPasses, out int repaired)
     {
         repaired = 0;
         var current = text;
         for (var pass = 0; pass < maxPasses; pass++)
         {
-            var next = RepairOnce(current, out var count);
+            var next = RepairOnce(current, out var count, out var allWindows1252);
             if (count == 0)
             {
                 break;
             }
 
-            repaired += count;
+            repaired = count;
             current = next;
+            if (!allWindows1252)
+            {
+                break;
+            }
         }
 
         return current;

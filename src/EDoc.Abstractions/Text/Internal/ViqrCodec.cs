@@ -40,8 +40,7 @@ internal static class ViqrCodec
                 continue;
             }
 
-            if ((c == 'd' || c == 'D') && i + 1 < text.Length && text[i + 1] is 'd' or 'D' && !PreviousIsLetter(output)
-                && !(c == 'd' && text[i + 1] == 'D'))
+            if ((c == 'd' || c == 'D') && i + 1 < text.Length && StartsDd(c, text[i + 1], output.Length > 0 ? output[^1] : '\0'))
             {
                 output.Append(c == 'd' ? 'đ' : 'Đ');
                 replacements++;
@@ -98,8 +97,9 @@ internal static class ViqrCodec
         var nfc = text.Normalize(NormalizationForm.FormC);
         var output = new StringBuilder(nfc.Length + (nfc.Length / 4));
         var afterVowel = false;
-        foreach (var c in nfc)
+        for (var i = 0; i < nfc.Length; i++)
         {
+            var c = nfc[i];
             if (c is 'đ' or 'Đ')
             {
                 output.Append(c == 'đ' ? "dd" : "DD");
@@ -129,8 +129,9 @@ internal static class ViqrCodec
             {
                 output.Append('\\');
             }
-            else if (c is 'd' or 'D' && output.Length > 0 && output[^1] is 'd' or 'D' && (output.Length == 1 || !char.IsLetter(output[^2])))
+            else if (i > 0 && nfc[i - 1] is 'd' or 'D' && StartsDd(nfc[i - 1], c, i > 1 ? nfc[i - 2] : '\0'))
             {
+                // A literal "dd" the reader would take for đ.
                 output.Append('\\');
             }
 
@@ -159,7 +160,21 @@ internal static class ViqrCodec
         return conservative && (next == '\0' || char.IsWhiteSpace(next) || char.IsPunctuation(next));
     }
 
-    private static bool PreviousIsLetter(StringBuilder output) => output.Length > 0 && char.IsLetter(output[^1]);
+    // dd → đ and DD or Dd → Đ at the start of a word; inside an upper-case word DD is Đ too ("QDD-UBND" → QĐ-UBND).
+    private static bool StartsDd(char first, char second, char previous)
+    {
+        if (first == 'd' && second == 'd')
+        {
+            return !char.IsLetter(previous);
+        }
+
+        if (first == 'D' && second is 'd' or 'D')
+        {
+            return !char.IsLetter(previous) || (second == 'D' && char.IsUpper(previous));
+        }
+
+        return false;
+    }
 
     private static bool IsAsciiVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' or 'A' or 'E' or 'I' or 'O' or 'U' or 'Y';
 
