@@ -155,7 +155,7 @@ public static class LegacyEncodingDetector
         var evidence = 0;
         var good = 0;
         var word = new StringBuilder();
-        var nfc = reading.Normalize(NormalizationForm.FormC);
+        var nfc = VietnameseNormalizer.ToNfc(reading);
         for (var i = 0; i <= nfc.Length; i++)
         {
             var c = i < nfc.Length ? nfc[i] : ' ';

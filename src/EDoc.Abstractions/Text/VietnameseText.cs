@@ -24,14 +24,8 @@ public static class VietnameseText
     public static string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        try
-        {
-            return text.Normalize(NormalizationForm.FormC);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new EDocFormatException("Text", FindLoneSurrogate(text), "the text is not well-formed Unicode (lone surrogate).", ex);
-        }
+        EnsureWellFormed(text);
+        return VietnameseNormalizer.ToNfc(text);
     }
 
     /// <summary>Whether text is already in NFC.</summary>
@@ -42,14 +36,8 @@ public static class VietnameseText
     public static bool IsNormalized(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        try
-        {
-            return text.IsNormalized(NormalizationForm.FormC);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new EDocFormatException("Text", FindLoneSurrogate(text), "the text is not well-formed Unicode (lone surrogate).", ex);
-        }
+        EnsureWellFormed(text);
+        return VietnameseNormalizer.IsNfc(text);
     }
 
     /// <summary>Whether two texts are equal under a Vietnamese comparison (NFC first, then the options).</summary>
@@ -105,24 +93,49 @@ public static class VietnameseText
     public static string RemoveDiacritics(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var decomposed = Normalize(text).Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
+        var nfc = Normalize(text);
+        var builder = new StringBuilder(nfc.Length);
+        foreach (var c in nfc)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            if (VietnameseLetters.TryGetParts(c, out var baseLetter, out _))
+            {
+                builder.Append(baseLetter switch
+                {
+                    'ă' or 'â' => 'a',
+                    'Ă' or 'Â' => 'A',
+                    'ê' => 'e',
+                    'Ê' => 'E',
+                    'ô' or 'ơ' => 'o',
+                    'Ô' or 'Ơ' => 'O',
+                    'ư' => 'u',
+                    'Ư' => 'U',
+                    'đ' => 'd',
+                    'Đ' => 'D',
+                    _ => baseLetter,
+                });
+            }
+            else if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
             {
                 continue;
             }
-
-            builder.Append(c switch
+            else if (c > 0x7F && VietnameseNormalizer.PlatformWorks)
             {
-                'đ' => 'd',
-                'Đ' => 'D',
-                _ => c,
-            });
+                // Other letters with diacritics (ç, ñ, ü) through the platform's decomposition, when it has one.
+                foreach (var part in c.ToString().Normalize(NormalizationForm.FormD))
+                {
+                    if (CharUnicodeInfo.GetUnicodeCategory(part) != UnicodeCategory.NonSpacingMark)
+                    {
+                        builder.Append(part);
+                    }
+                }
+            }
+            else
+            {
+                builder.Append(c);
+            }
         }
 
-        return builder.ToString().Normalize(NormalizationForm.FormC);
+        return builder.ToString();
     }
 
     /// <summary>Whether a character is one of the 134 Vietnamese letters outside ASCII (ă â đ ê ô ơ ư and the toned vowels, both cases).</summary>
@@ -132,10 +145,9 @@ public static class VietnameseText
 
     private static string MoveTonesToSyllableEnd(string nfc)
     {
-        var decomposed = nfc.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
+        var builder = new StringBuilder(nfc.Length + 8);
         var word = new StringBuilder();
-        foreach (var c in decomposed)
+        foreach (var c in nfc)
         {
             if (char.IsLetter(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
             {
@@ -148,7 +160,7 @@ public static class VietnameseText
         }
 
         AppendWord(builder, word);
-        return builder.ToString().Normalize(NormalizationForm.FormC);
+        return builder.ToString();
 
         static void AppendWord(StringBuilder builder, StringBuilder word)
         {
@@ -157,14 +169,26 @@ public static class VietnameseText
                 return;
             }
 
-            var tone = '\0';
+            var tone = VietnameseTone.None;
             var tones = 0;
+            var toneless = new StringBuilder(word.Length);
             for (var i = 0; i < word.Length; i++)
             {
-                if (VietnameseLetters.ToneOfMark(word[i]) != VietnameseTone.None)
+                var c = word[i];
+                if (VietnameseLetters.TryGetParts(c, out var baseLetter, out var letterTone) && letterTone != VietnameseTone.None)
                 {
-                    tone = word[i];
+                    tone = letterTone;
                     tones++;
+                    toneless.Append(baseLetter);
+                }
+                else if (VietnameseLetters.ToneOfMark(c) is var markTone && markTone != VietnameseTone.None)
+                {
+                    tone = markTone;
+                    tones++;
+                }
+                else
+                {
+                    toneless.Append(c);
                 }
             }
 
@@ -174,19 +198,8 @@ public static class VietnameseText
             }
             else
             {
-                foreach (var chunk in word.GetChunks())
-                {
-                    foreach (var c in chunk.Span)
-                    {
-                        if (c != tone)
-                        {
-                            builder.Append(c);
-                        }
-                    }
-                }
-
-                // The tone goes after the last letter; U+034F (combining grapheme joiner) keeps it from composing with it.
-                builder.Append('\u034F').Append(tone);
+                // The tone goes after the word; U+034F (combining grapheme joiner) keeps it apart from the last letter.
+                builder.Append(toneless).Append('\u034F').Append(VietnameseLetters.ToneMarks[(int)tone - 1]);
             }
 
             word.Clear();

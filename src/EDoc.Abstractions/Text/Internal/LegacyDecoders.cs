@@ -73,7 +73,7 @@ internal static class LegacyDecoders
     /// <summary>Counts the text elements (user-perceived characters) that NFC changes.</summary>
     public static int CountNormalizationChanges(string text)
     {
-        if (text.IsNormalized(NormalizationForm.FormC))
+        if (VietnameseNormalizer.IsNfc(text))
         {
             return 0;
         }
@@ -83,7 +83,7 @@ internal static class LegacyDecoders
         while (enumerator.MoveNext())
         {
             var element = enumerator.GetTextElement();
-            if (!element.IsNormalized(NormalizationForm.FormC))
+            if (!VietnameseNormalizer.IsNfc(element))
             {
                 changed++;
             }

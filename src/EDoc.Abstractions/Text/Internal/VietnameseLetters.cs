@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace EDoc.Text.Internal;
 
 /// <summary>The Vietnamese letters: 12 vowels × 6 tones and đ, both cases, with their parts.</summary>
@@ -10,6 +8,14 @@ internal static class VietnameseLetters
 
     /// <summary>The combining tone marks in the order of <see cref="VietnameseTone"/> (after <c>None</c>).</summary>
     public const string ToneMarks = "\u0301\u0300\u0309\u0303\u0323";
+
+    // One row per vowel of <see cref="Vowels"/>: no tone, sắc, huyền, hỏi, ngã, nặng. Data, not derived from the
+    // platform normalizer, which does nothing in globalization-invariant mode.
+    private static readonly string[] ToneRows =
+    [
+        "aáàảãạ", "ăắằẳẵặ", "âấầẩẫậ", "eéèẻẽẹ", "êếềểễệ", "iíìỉĩị",
+        "oóòỏõọ", "ôốồổỗộ", "ơớờởỡợ", "uúùủũụ", "ưứừửữự", "yýỳỷỹỵ",
+    ];
 
     private static readonly Dictionary<char, (char Base, VietnameseTone Tone)> Parts = BuildParts();
     private static readonly Dictionary<(char Base, VietnameseTone Tone), char> Composed =
@@ -51,13 +57,12 @@ internal static class VietnameseLetters
     private static Dictionary<char, (char, VietnameseTone)> BuildParts()
     {
         var parts = new Dictionary<char, (char, VietnameseTone)>();
-        foreach (var vowel in Vowels + Vowels.ToUpperInvariant())
+        foreach (var row in ToneRows)
         {
-            parts[vowel] = (vowel, VietnameseTone.None);
-            for (var t = 0; t < ToneMarks.Length; t++)
+            for (var t = 0; t < row.Length; t++)
             {
-                var composed = string.Concat(vowel.ToString(), ToneMarks[t].ToString()).Normalize(NormalizationForm.FormC);
-                parts[composed[0]] = (vowel, (VietnameseTone)(t + 1));
+                parts[row[t]] = (row[0], (VietnameseTone)t);
+                parts[char.ToUpperInvariant(row[t])] = (char.ToUpperInvariant(row[0]), (VietnameseTone)t);
             }
         }
 

@@ -26,7 +26,7 @@ internal static class VietnameseSyllable
             return false;
         }
 
-        var nfc = word.Normalize(NormalizationForm.FormC);
+        var nfc = VietnameseNormalizer.ToNfc(word);
         if (!IsConsistentCase(nfc))
         {
             return false;

@@ -94,7 +94,7 @@ internal static class ViqrCodec
     /// <summary>Encodes Unicode text as VIQR, escaping literal mnemonics that would otherwise be read as marks.</summary>
     public static string Encode(string text)
     {
-        var nfc = text.Normalize(NormalizationForm.FormC);
+        var nfc = VietnameseNormalizer.ToNfc(text);
         var output = new StringBuilder(nfc.Length + (nfc.Length / 4));
         var afterVowel = false;
         for (var i = 0; i < nfc.Length; i++)
