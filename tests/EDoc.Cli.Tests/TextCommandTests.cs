@@ -128,6 +128,47 @@ public sealed class TextCommandTests : IDisposable
         Assert.Equal(2, result.ExitCode);
     }
 
+    [Fact]
+    public async Task NormalizeAndConvert_GlobalizationInvariantProcess_StillComposeVietnamese()
+    {
+        // Container images often run .NET without ICU, where string.Normalize does nothing; edoc must not depend on it.
+        var nfd = Write("nfd.txt", Encoding.UTF8.GetBytes("Vie\u0323\u0302t Nam, Thu\u031Bo\u031B\u0323ng kha\u0302\u0309n, Ho\u0300a"));
+        var vni = Write("vni.txt", Encoding.Latin1.GetBytes("Vieät Nam, THÖÔÏNG KHAÅN"));
+        var output = Path.Combine(directory, "out.txt");
+
+        var normalized = await RunInvariantAsync("text", "normalize", nfd);
+        var converted = await RunInvariantAsync("text", "convert", "--from", "vni", vni, output);
+
+        Assert.Equal("Việt Nam, Thượng khẩn, Hòa", normalized);
+        Assert.Equal("Việt Nam, THƯỢNG KHẨN", File.ReadAllText(output));
+        Assert.NotNull(converted);
+    }
+
+    private static async Task<string> RunInvariantAsync(params string[] args)
+    {
+        var edoc = Path.Combine(AppContext.BaseDirectory, "edoc.dll");
+        var start = new System.Diagnostics.ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            Environment = { ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1" },
+        };
+        start.ArgumentList.Add(edoc);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"edoc {string.Join(' ', args)} exited {process.ExitCode}: {await stderr}");
+        return await stdout;
+    }
+
     private string Write(string name, byte[] bytes)
     {
         var path = Path.Combine(directory, name);

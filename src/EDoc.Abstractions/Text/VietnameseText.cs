@@ -13,6 +13,12 @@ namespace EDoc.Text;
 /// canonical order of marks is restored first, so "e + circumflex + dot below" and "e + dot below + circumflex" both
 /// become ệ. đ and Đ have no decomposition and are kept. Legacy encodings (TCVN3, VNI, VIQR) are converted by
 /// <see cref="VietnameseTextConverter"/>.
+/// <para>
+/// Normalization uses the platform (ICU or Windows). In globalization-invariant mode, where .NET's
+/// <see cref="string.Normalize()"/> leaves text unchanged, a built-in composer applies the same algorithm to the
+/// Vietnamese repertoire, so Vietnamese text is still composed; compositions outside it (î, ñ, ḍ) are then left as
+/// they are.
+/// </para>
 /// </remarks>
 public static class VietnameseText
 {
