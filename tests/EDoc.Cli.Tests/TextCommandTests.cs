@@ -37,6 +37,23 @@ public sealed class TextCommandTests : IDisposable
         Assert.Equal("THƯỢNG KHẨN", File.ReadAllText(output));
     }
 
+    [Theory]
+    [InlineData(false, "Xin mời ông đị")]
+    [InlineData(true, "Xin mời ông đi.")]
+    public async Task Convert_ViqrFinalPunctuationFlag_DecidesFullStop(bool flag, string expected)
+    {
+        var input = Write("viqr.txt", "Xin mo+`i o^ng ddi."u8.ToArray());
+        var output = Path.Combine(directory, "out.txt");
+        string[] args = flag
+            ? ["text", "convert", "--from", "viqr", "--viqr-final-punctuation", input, output]
+            : ["text", "convert", "--from", "viqr", input, output];
+
+        var result = await CliRunner.RunAsync(args);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(expected, File.ReadAllText(output));
+    }
+
     [Fact]
     public async Task Convert_AutoWithJson_PrintsDetectedEncodingAndChanges()
     {

@@ -113,6 +113,10 @@ internal static class TextCommands
         {
             Description = "The TCVN3 text was set in an uppercase font (.VnTimeH): upper-case the result.",
         };
+        var viqrPunctuation = new Option<bool>("--viqr-final-punctuation")
+        {
+            Description = "Read an unescaped VIQR '.' or '?' at the end of a word as punctuation, not as a tone (RFC 1456 wants '\\.').",
+        };
         var command = new Command("convert", "Convert TCVN3 (ABC), VNI-Windows, VIQR or mojibake text to Unicode NFC.")
         {
             input,
@@ -121,6 +125,7 @@ internal static class TextCommands
             json,
             vn1,
             uppercaseFont,
+            viqrPunctuation,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -140,6 +145,7 @@ internal static class TextCommands
                 {
                     Tcvn3UseVn1Capitals = parseResult.GetValue(vn1),
                     Tcvn3UppercaseFont = parseResult.GetValue(uppercaseFont),
+                    ViqrWordFinalPunctuationIsLiteral = parseResult.GetValue(viqrPunctuation),
                 });
             }
             catch (EDocFormatException ex)

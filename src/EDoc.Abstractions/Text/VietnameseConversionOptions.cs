@@ -33,6 +33,15 @@ public sealed class VietnameseConversionOptions
     /// <value>The default value is <see langword="false"/>.</value>
     public bool Tcvn3UseVn1Capitals { get; init; }
 
+    /// <summary>
+    /// Whether a VIQR <c>.</c> or <c>?</c> that ends a word (followed by a space, punctuation or the end) is read as
+    /// punctuation rather than as the dấu nặng or dấu hỏi. RFC 1456 asks writers to escape such punctuation
+    /// (<c>\.</c>), so the default reads it as a tone; many real texts do not escape it ("Xin mo+`i o^ng ddi."), and
+    /// with this option their sentences end correctly, at the cost of misreading unescaped word-final tones.
+    /// </summary>
+    /// <value>The default value is <see langword="false"/> (RFC 1456).</value>
+    public bool ViqrWordFinalPunctuationIsLiteral { get; init; }
+
     /// <summary>How many layers of UTF-8-read-as-Windows-1252 damage are repaired (double encoding is common).</summary>
     /// <value>The default value is 2.</value>
     public int MaxMojibakePasses { get; init; } = 2;

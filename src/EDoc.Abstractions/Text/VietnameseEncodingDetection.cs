@@ -9,7 +9,7 @@ public sealed class VietnameseEncodingDetection
         Confidence = confidence;
         IsAmbiguous = isAmbiguous;
         IsPlainAscii = isPlainAscii;
-        Candidates = candidates;
+        Candidates = candidates.ToArray().AsReadOnly();
     }
 
     /// <summary>

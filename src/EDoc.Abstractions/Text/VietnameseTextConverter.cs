@@ -210,7 +210,7 @@ public static class VietnameseTextConverter
         {
             VietnameseEncoding.Tcvn3 => LegacyDecoders.DecodeTcvn3(input, options.Tcvn3UseVn1Capitals, options.Tcvn3UppercaseFont, out changed),
             VietnameseEncoding.Vni => LegacyDecoders.DecodeVni(input, out changed),
-            VietnameseEncoding.Viqr => ViqrCodec.Decode(input, conservative: false, out changed),
+            VietnameseEncoding.Viqr => ViqrCodec.Decode(input, options.ViqrWordFinalPunctuationIsLiteral, out changed),
             VietnameseEncoding.Utf8Mojibake => MojibakeRepair.Repair(input, options.MaxMojibakePasses, out changed),
             _ => Unchanged(input, out changed),
         };

@@ -44,6 +44,18 @@ public class ViqrTests
     }
 
     [Theory]
+    [InlineData("Xin mo+`i o^ng ddi.", false, "Xin mời ông đị")]
+    [InlineData("Xin mo+`i o^ng ddi.", true, "Xin mời ông đi.")]
+    [InlineData("Co' pha?i kho^ng? Ma. ma`.", true, "Có phải không? Ma. mà.")]
+    [InlineData("Ma. ma`", false, "Mạ mà")]
+    public void Convert_WordFinalPunctuationOption_DecidesUnescapedFullStop(string viqr, bool literal, string expected)
+    {
+        var options = new VietnameseConversionOptions { ViqrWordFinalPunctuationIsLiteral = literal };
+
+        Assert.Equal(expected, VietnameseTextConverter.Convert(viqr, VietnameseEncoding.Viqr, options));
+    }
+
+    [Theory]
     [InlineData("Hà Nội.")]
     [InlineData("Bạn có khỏe không? Tôi đi...")]
     [InlineData("C:\\Temp\\dd.txt")]

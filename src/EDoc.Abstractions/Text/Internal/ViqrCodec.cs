@@ -15,7 +15,7 @@ internal static class ViqrCodec
     /// <summary>Decodes VIQR to Unicode (NFC).</summary>
     /// <param name="text">The VIQR text.</param>
     /// <param name="conservative">
-    /// When true (used for detection evidence), a <c>.</c> or <c>?</c> that ends a word is read as punctuation.
+    /// When true (detection evidence, or on request), a <c>.</c> or <c>?</c> that ends a word is read as punctuation.
     /// </param>
     /// <param name="replacements">How many output characters came from mnemonics or escapes.</param>
     public static string Decode(string text, bool conservative, out int replacements)
