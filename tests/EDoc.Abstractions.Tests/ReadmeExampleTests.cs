@@ -15,7 +15,7 @@ public sealed class ReadmeExampleTests
     {
         byte[] pdfBytes = TestFiles.Pdf();
 
-        // --- snippet start ---
+        // snippet: abstractions-quick-look
         var notation = NotationRules.Compose(new DocumentNumber(8), DocumentTypes.LegalDecision, "UBND", year: 2018);
         var document = new ElectronicDocument
         {
@@ -32,7 +32,7 @@ public sealed class ReadmeExampleTests
         ElectronicTransmissionPolicy.EnsureMaySendElectronically(document); // throws for Mật / Tối mật / Tuyệt mật
         AttachmentFormatPolicy.EnsureMainDocumentIsPdf(pdfBytes, "08-2018-QD-UBND.pdf"); // decided from the content
         var paper = PaperCopyPolicy.Default.Evaluate(new PaperCopyContext { Document = document });
-        // --- snippet end ---
+        // end snippet
 
         Assert.Equal("08/2018/QĐ-UBND", notation.Value);
         Assert.True(result.IsValid);
