@@ -11,7 +11,7 @@ internal sealed record AlgorithmIdentifierModel(string Oid, ReadOnlyMemory<byte>
     {
         var seq = reader.ReadSequence();
         var oid = seq.ReadObjectIdentifier();
-        ReadOnlyMemory<byte>? parameters = seq.HasData ? seq.ReadEncodedValue() : null;
+        ReadOnlyMemory<byte>? parameters = seq.HasData ? seq.ReadEncodedValue() : (ReadOnlyMemory<byte>?)null;
         return new AlgorithmIdentifierModel(oid, parameters);
     }
 
