@@ -113,14 +113,15 @@ public class CmsSignatureBuilderTests
     public async Task AddTimestampToken_KeepsSignatureAndAddsUnsignedAttribute()
     {
         var key = new X509CertificateSigningKey(TestPki.Rsa.Signer);
-        var cms = await new CmsSignatureBuilder().SignAsync(new byte[32], key);
+        var content = new byte[] { 7 };
+        var cms = await new CmsSignatureBuilder().SignAsync(SHA256.HashData(content), key);
         var fakeToken = cms; // any ContentInfo; the attribute only wraps it
 
         var padded = cms.Concat(new byte[100]).ToArray();
         var updated = CmsSignatureBuilder.AddTimestampToken(padded, fakeToken);
 
         Assert.Equal(CmsSignatureBuilder.GetSignatureValue(cms), CmsSignatureBuilder.GetSignatureValue(updated));
-        var signed = new SignedCms(new ContentInfo(new byte[1]), detached: true);
+        var signed = new SignedCms(new ContentInfo(content), detached: true);
         signed.Decode(updated);
         var attribute = Assert.Single(signed.SignerInfos[0].UnsignedAttributes.Cast<CryptographicAttributeObject>());
         Assert.Equal("1.2.840.113549.1.9.16.2.14", attribute.Oid.Value);
