@@ -7,6 +7,9 @@ EDOC_TEST_TOOLS=(
   "pdftotext poppler-utils"
   "certutil libnss3-tools"
   "qpdf qpdf"
+  "openssl openssl"
+  "softhsm2-util softhsm2"
+  "pkcs11-tool opensc"
 )
 
 edoc_install_test_tools() {
