@@ -120,6 +120,72 @@ public sealed class CmsSignatureVerifier
         return result;
     }
 
+    /// <summary>
+    /// Verifies an RFC 3161 token on its own, e.g. a PAdES document timestamp (/SubFilter ETSI.RFC3161): imprint
+    /// equals <paramref name="expectedHash"/>, signature, timeStamping usage and the TSA chain to the timestamp trust
+    /// anchors.
+    /// </summary>
+    /// <param name="token">The DER token (trailing zero padding allowed).</param>
+    /// <param name="expectedHash">The hash of the timestamped bytes with <see cref="TimestampValidator.GetHashAlgorithm"/>.</param>
+    /// <param name="input">Extra certificates (the DSS); may be <see langword="null"/>.</param>
+    /// <returns>The report; never throws for bad tokens.</returns>
+    public TimestampVerificationResult VerifyTimestampToken(ReadOnlyMemory<byte> token, ReadOnlySpan<byte> expectedHash, CmsVerificationInput? input = null)
+    {
+        var problems = new ValidationProblemCollector();
+        TimestampInfo info;
+        X509Certificate2Collection extra = [.. _extra, .. input?.RevocationData?.Certificates ?? []];
+        try
+        {
+            var length = token.Length;
+            try
+            {
+                AsnDecoder.ReadEncodedValue(token.Span, AsnEncodingRules.BER, out _, out _, out length);
+            }
+            catch (AsnContentException)
+            {
+            }
+
+            info = TimestampValidator.ValidateHash(token[..length], expectedHash, extra);
+        }
+        catch (EDocFormatException ex)
+        {
+            problems.Error("timestamp", "timestamp-format", ex.Message, "Dấu thời gian không đọc được.");
+            return new TimestampVerificationResult(CmsVerificationStatus.Invalid, null, false, [], problems.Problems.ToList());
+        }
+
+        if (!info.IsImprintValid)
+        {
+            problems.Error("timestamp.messageImprint", "timestamp-imprint", "The timestamp does not cover these bytes: the document was changed.", "Dấu thời gian không khớp với nội dung: văn bản đã bị thay đổi.");
+        }
+
+        if (!info.IsSignatureValid)
+        {
+            problems.Error("timestamp.signature", "timestamp-signature", "The timestamp token signature is invalid.", "Chữ ký của dấu thời gian không hợp lệ.");
+        }
+
+        if (info.TsaCertificate is not null && !info.HasTimestampingUsage)
+        {
+            problems.Error("timestamp.certificate", "timestamp-usage", "The TSA certificate lacks the timeStamping extended key usage.", "Chứng thư của đơn vị cấp dấu thời gian thiếu mục đích timeStamping.");
+        }
+
+        var trusted = false;
+        IReadOnlyList<X509Certificate2> chainList = [];
+        if (info.TsaCertificate is { } tsa)
+        {
+            using var chain = NewChain(_tsaAnchors, extra.Cast<X509Certificate2>(), info.GenerationTime);
+            trusted = _tsaAnchors.Count > 0 && chain.Build(tsa);
+            chainList = chain.ChainElements.Select(e => X509CertificateLoader.LoadCertificate(e.Certificate.RawDataMemory.Span)).ToList();
+            if (!trusted)
+            {
+                problems.Error("timestamp.certificate", "timestamp-untrusted", "The TSA certificate does not chain to a trusted anchor: " + Describe(chain), "Chứng thư của đơn vị cấp dấu thời gian không được tin cậy.");
+            }
+        }
+
+        var status = !info.IsImprintValid || !info.IsSignatureValid ? CmsVerificationStatus.Invalid
+            : problems.Problems.Count > 0 ? CmsVerificationStatus.Indeterminate : CmsVerificationStatus.Valid;
+        return new TimestampVerificationResult(status, info, trusted, chainList, problems.Problems.ToList());
+    }
+
     private bool Check(
         ReadOnlyMemory<byte> cms,
         ReadOnlyMemory<byte> contentDigest,

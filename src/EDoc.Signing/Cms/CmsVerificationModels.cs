@@ -137,3 +137,16 @@ public sealed class CmsVerificationResult
     /// <summary>Every problem found, in English and Vietnamese.</summary>
     public IReadOnlyList<ValidationProblem> Problems { get; internal set; } = [];
 }
+
+/// <summary>The report on an RFC 3161 token checked on its own (a PAdES document timestamp, B-LTA).</summary>
+/// <param name="Status">The verdict.</param>
+/// <param name="Info">What the token says; <see langword="null"/> when it could not be decoded.</param>
+/// <param name="IsTrusted">Whether the TSA certificate chains to a trust anchor.</param>
+/// <param name="Chain">The TSA chain as built, leaf first.</param>
+/// <param name="Problems">Every problem found, in English and Vietnamese.</param>
+public sealed record TimestampVerificationResult(
+    CmsVerificationStatus Status,
+    TimestampInfo? Info,
+    bool IsTrusted,
+    IReadOnlyList<X509Certificate2> Chain,
+    IReadOnlyList<ValidationProblem> Problems);

@@ -11,7 +11,14 @@ namespace EDoc.Signing.Cms;
 /// <param name="DataToBeSigned">The DER of the signed attributes, for services that hash themselves.</param>
 /// <param name="HashToSign">The hash of <paramref name="DataToBeSigned"/>, for services that sign a hash.</param>
 /// <param name="HashAlgorithm">The algorithm of <paramref name="HashToSign"/>.</param>
-public sealed record PendingSignature(PendingSignatureState State, ReadOnlyMemory<byte> DataToBeSigned, ReadOnlyMemory<byte> HashToSign, HashAlgorithmName HashAlgorithm);
+public sealed record PendingSignature(PendingSignatureState State, ReadOnlyMemory<byte> DataToBeSigned, ReadOnlyMemory<byte> HashToSign, HashAlgorithmName HashAlgorithm)
+{
+    /// <summary>
+    /// The DER DigestInfo of <see cref="HashToSign"/> (RFC 8017 §9.2), for RSA PKCS#1 v1.5 services that apply
+    /// the raw RSA operation (CKM_RSA_PKCS-style, CSC <c>signAlgo</c> rsaEncryption).
+    /// </summary>
+    public ReadOnlyMemory<byte> DigestInfoToSign => SigningKeyAlgorithms.DigestInfo(HashToSign.Span, HashAlgorithm);
+}
 
 /// <summary>
 /// The serializable state of a two-phase signature (trạng thái ký hai bước): the signed attributes, the content

@@ -42,16 +42,37 @@ public static class TimestampValidator
     /// <exception cref="CmsFormatException">The token is malformed.</exception>
     public static TimestampInfo Validate(ReadOnlyMemory<byte> token, ReadOnlySpan<byte> timestampedData, X509Certificate2Collection? extraCertificates = null)
     {
-        if (!Rfc3161TimestampToken.TryDecode(token, out var decoded, out _) || decoded is null)
-        {
-            throw new CmsFormatException("timeStampToken", "the RFC 3161 token cannot be decoded.");
-        }
+        var hashAlgorithm = GetHashAlgorithm(token);
+        return ValidateHash(token, CmsCore.Hash(hashAlgorithm, timestampedData), extraCertificates);
+    }
 
-        var info = decoded.TokenInfo;
-        var hashOid = info.HashAlgorithmId.Value ?? string.Empty;
-        var hashAlgorithm = CmsOids.DigestFromOid(hashOid)
+    /// <summary>
+    /// The message-imprint hash algorithm of a token: hash the timestamped data (for a PAdES document timestamp,
+    /// the ByteRange bytes) with it and call <see cref="ValidateHash"/>.
+    /// </summary>
+    /// <param name="token">The DER token.</param>
+    /// <returns>SHA-256, SHA-384, SHA-512 (or SHA-1 for old tokens).</returns>
+    /// <exception cref="CmsFormatException">The token is malformed or uses another algorithm.</exception>
+    public static HashAlgorithmName GetHashAlgorithm(ReadOnlyMemory<byte> token)
+    {
+        var decoded = Decode(token);
+        var hashOid = decoded.TokenInfo.HashAlgorithmId.Value ?? string.Empty;
+        return CmsOids.DigestFromOid(hashOid)
             ?? throw new CmsFormatException("TSTInfo.messageImprint", $"the hash algorithm {hashOid} is not supported.");
-        var expected = CmsCore.Hash(hashAlgorithm, timestampedData);
+    }
+
+    /// <summary>Like <see cref="Validate"/>, with the hash of the timestamped data already computed.</summary>
+    /// <param name="token">The DER token.</param>
+    /// <param name="expectedHash">The hash of the timestamped data, with <see cref="GetHashAlgorithm"/>.</param>
+    /// <param name="extraCertificates">Certificates to look for the TSA certificate in.</param>
+    /// <returns>The token information.</returns>
+    /// <exception cref="CmsFormatException">The token is malformed.</exception>
+    public static TimestampInfo ValidateHash(ReadOnlyMemory<byte> token, ReadOnlySpan<byte> expectedHash, X509Certificate2Collection? extraCertificates = null)
+    {
+        var decoded = Decode(token);
+        var info = decoded.TokenInfo;
+        var hashAlgorithm = GetHashAlgorithm(token);
+        var expected = expectedHash;
         var imprintValid = info.GetMessageHash().Span.SequenceEqual(expected);
         X509Certificate2? tsaCertificate = null;
         var signatureValid = false;
@@ -73,6 +94,16 @@ public static class TimestampValidator
             tsaCertificate is not null && HasTimestampingUsage(tsaCertificate),
             Convert.ToHexString(info.GetSerialNumber().Span),
             info.PolicyId.Value ?? string.Empty);
+    }
+
+    private static Rfc3161TimestampToken Decode(ReadOnlyMemory<byte> token)
+    {
+        if (!Rfc3161TimestampToken.TryDecode(token, out var decoded, out _) || decoded is null)
+        {
+            throw new CmsFormatException("timeStampToken", "the RFC 3161 token cannot be decoded.");
+        }
+
+        return decoded;
     }
 
     /// <summary>Whether a certificate has the extended key usage timeStamping (RFC 3161 §2.3 requires it, critical).</summary>

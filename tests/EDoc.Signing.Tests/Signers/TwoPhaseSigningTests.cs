@@ -120,6 +120,17 @@ public class TwoPhaseSigningTests
     }
 
     [Fact]
+    public void DigestInfoToSign_Sha256_HasRfc8017Prefix()
+    {
+        var pending = new CmsSignatureBuilder().Prepare(Digest, PublicOnly(TestPki.Rsa.Signer), null, SignatureScheme.RsaPkcs1);
+
+        var digestInfo = pending.DigestInfoToSign.ToArray();
+
+        Assert.Equal("3031300D060960864801650304020105000420", Convert.ToHexString(digestInfo[..19]));
+        Assert.Equal(pending.HashToSign.ToArray(), digestInfo[19..]);
+    }
+
+    [Fact]
     public void FromJson_Garbage_ThrowsCmsFormatException()
     {
         Assert.Throws<CmsFormatException>(() => PendingSignatureState.FromJson("{\"DigestAlgorithm\": 5"));

@@ -71,6 +71,46 @@ public class Rfc3161TimestampClientTests
     }
 
     [Fact]
+    public async Task VerifyTimestampToken_DocumentTimestamp_ValidThenInvalidWhenBytesChange()
+    {
+        using var tsa = new OpenSslTsaServer(TestPki.Rsa);
+        using var http = new HttpClient();
+        var client = new Rfc3161TimestampClient(http, new Rfc3161TimestampClientOptions { TsaUri = tsa.Uri, HashAlgorithm = HashAlgorithmName.SHA384 });
+        var byteRange = "%PDF-1.7 ... ByteRange bytes"u8.ToArray();
+        var token = await client.RequestTokenForDataAsync(byteRange);
+        var options = new CmsVerificationOptions();
+        options.TrustAnchors.Add(TestPki.Rsa.Ca);
+        var verifier = new CmsSignatureVerifier(options);
+
+        var algorithm = TimestampValidator.GetHashAlgorithm(token);
+        var good = verifier.VerifyTimestampToken(token.Concat(new byte[64]).ToArray(), SHA384.HashData(byteRange));
+        var bad = verifier.VerifyTimestampToken(token, SHA384.HashData("changed"u8));
+
+        Assert.Equal(HashAlgorithmName.SHA384, algorithm);
+        Assert.True(good.Status == CmsVerificationStatus.Valid, string.Join("; ", good.Problems.Select(p => p.Message)));
+        Assert.True(good.IsTrusted);
+        Assert.Equal(2, good.Chain.Count);
+        Assert.Equal(CmsVerificationStatus.Invalid, bad.Status);
+        Assert.Contains(bad.Problems, p => p.Code == "timestamp-imprint");
+    }
+
+    [Fact]
+    public async Task VerifyTimestampToken_TsaOfUntrustedCa_IsIndeterminate()
+    {
+        using var tsa = new OpenSslTsaServer(TestPki.Other);
+        using var http = new HttpClient();
+        var client = new Rfc3161TimestampClient(http, new Rfc3161TimestampClientOptions { TsaUri = tsa.Uri });
+        var token = await client.RequestTokenForDataAsync(new byte[] { 1 });
+        var options = new CmsVerificationOptions();
+        options.TrustAnchors.Add(TestPki.Rsa.Ca);
+
+        var result = new CmsSignatureVerifier(options).VerifyTimestampToken(token, SHA256.HashData(new byte[] { 1 }));
+
+        Assert.Equal(CmsVerificationStatus.Indeterminate, result.Status);
+        Assert.False(result.IsTrusted);
+    }
+
+    [Fact]
     public async Task RequestTokenForHashAsync_TsaAnswersHttp500_ThrowsTransientTimestampException()
     {
         using var server = new LocalHttpServer((_, _, _) => new LocalHttpResponse(500, "text/plain", []));
