@@ -152,10 +152,10 @@ internal static class CmsCore
     /// Verifies the signature of a SignerInfo over its signed attributes with a certificate's public key.
     /// Returns null when valid, else the reason.
     /// </summary>
-    public static string? VerifySignature(SignerInfoModel signerInfo, X509Certificate2 certificate, out string algorithmName)
+    public static string? VerifySignature(SignerInfoModel signerInfo, X509Certificate2 certificate, out string algorithmName, ReadOnlyMemory<byte>? contentDigestWithoutAttributes = null)
     {
         algorithmName = signerInfo.SignatureAlgorithm.Oid;
-        if (signerInfo.SignedAttributes is not { } signedAttributes)
+        if (signerInfo.SignedAttributes is null && contentDigestWithoutAttributes is null)
         {
             return "the SignerInfo has no signed attributes (PAdES requires them).";
         }
@@ -165,7 +165,8 @@ internal static class CmsCore
             return $"the digest algorithm {signerInfo.DigestAlgorithm.Oid} is not accepted (SHA-256, SHA-384 or SHA-512 required).";
         }
 
-        var hash = Hash(digest, signedAttributes.Span);
+        // RFC 5652 §5.4: with signed attributes the signature covers their DER; without, the content digest itself.
+        var hash = signerInfo.SignedAttributes is { } signedAttributes ? Hash(digest, signedAttributes.Span) : contentDigestWithoutAttributes!.Value.ToArray();
         var oid = signerInfo.SignatureAlgorithm.Oid;
         try
         {

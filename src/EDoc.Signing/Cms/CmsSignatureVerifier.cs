@@ -233,7 +233,11 @@ public sealed class CmsSignatureVerifier
         var ok = true;
 
         var messageDigest = SafeMessageDigest(si);
-        if (messageDigest is null)
+        if (si.SignedAttributes is null)
+        {
+            problems.Warning("cms.signedAttrs", "no-signed-attributes", "The SignerInfo has no signed attributes: a legacy PKCS#7 signature, not PAdES baseline.", "Chữ ký không có thuộc tính được ký (kiểu PKCS#7 cũ, không theo chuẩn PAdES).");
+        }
+        else if (messageDigest is null)
         {
             problems.Error("cms.signedAttrs.messageDigest", "message-digest-missing", "The message-digest signed attribute is missing.", "Thiếu thuộc tính message-digest.");
             ok = false;
@@ -245,7 +249,7 @@ public sealed class CmsSignatureVerifier
         }
 
         var contentType = si.FindSigned(CmsOids.ContentType);
-        if (contentType is null || contentType.Values.Count != 1 || !IsOid(contentType.Values[0], CmsOids.Data))
+        if (si.SignedAttributes is not null && (contentType is null || contentType.Values.Count != 1 || !IsOid(contentType.Values[0], CmsOids.Data)))
         {
             problems.Warning("cms.signedAttrs.contentType", "content-type", "The content-type signed attribute is missing or not id-data.", "Thuộc tính content-type thiếu hoặc không phải id-data.");
         }
@@ -266,7 +270,7 @@ public sealed class CmsSignatureVerifier
 
         result.SignerCertificate = signer;
         result.Signer = SignerIdentity.FromCertificate(signer);
-        var problem = CmsCore.VerifySignature(si, signer, out var algorithmName);
+        var problem = CmsCore.VerifySignature(si, signer, out var algorithmName, contentDigest);
         result.SignatureAlgorithm = algorithmName;
         if (problem is not null)
         {
@@ -343,6 +347,11 @@ public sealed class CmsSignatureVerifier
     {
         var v2 = si.FindSigned(CmsOids.SigningCertificateV2);
         var v1 = si.FindSigned(CmsOids.SigningCertificate);
+        if (si.SignedAttributes is null)
+        {
+            return true;
+        }
+
         if (v2 is null && v1 is null)
         {
             problems.Warning("cms.signedAttrs.signingCertificateV2", "ess-missing", "The ESS signing-certificate-v2 attribute is missing (PAdES baseline requires it).", "Thiếu thuộc tính ESS signing-certificate-v2 (chuẩn PAdES yêu cầu).");
