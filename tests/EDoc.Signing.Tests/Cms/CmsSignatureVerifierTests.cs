@@ -92,7 +92,7 @@ public class CmsSignatureVerifierTests
     [Fact]
     public async Task VerifyAsync_RevokedSignerWithLocalOcsp_IsInvalidRevoked()
     {
-        using var server = new LocalRevocationServer();
+        using var server = new LocalRevocationServer(EDoc.Signing.Certificates.DevelopmentKeyType.Rsa2048);
         server.Revoke(server.Pki.Signer);
         using var http = new HttpClient();
         var cms = await new CmsSignatureBuilder().SignAsync(SHA256.HashData(Content), new X509CertificateSigningKey(server.Pki.Signer));

@@ -87,10 +87,10 @@ internal sealed class LocalRevocationServer : IDisposable
     private readonly List<X509Certificate2> _revoked = [];
     private readonly object _gate = new();
 
-    public LocalRevocationServer()
+    public LocalRevocationServer(DevelopmentKeyType endEntityKeys = DevelopmentKeyType.EcdsaP256)
     {
         _http = new LocalHttpServer(Handle);
-        var pki = DevelopmentCertificates.Create(new DevelopmentCertificateOptions { ServiceBaseUri = _http.BaseUri });
+        var pki = DevelopmentCertificates.Create(new DevelopmentCertificateOptions { ServiceBaseUri = _http.BaseUri, EndEntityKeyType = endEntityKeys });
         _pki = pki;
         _dir.WriteText("ca.crt", pki.Ca.ExportCertificatePem());
         _dir.WriteText("ocsp.crt", pki.OcspResponder.ExportCertificatePem());
