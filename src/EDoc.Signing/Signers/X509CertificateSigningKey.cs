@@ -26,6 +26,49 @@ public sealed class X509CertificateSigningKey : SigningKey
         }
     }
 
+    /// <summary>
+    /// Opens a PFX (PKCS#12) file: the certificate with a private key becomes the signer, the other certificates
+    /// (intermediates, root) the chain to embed.
+    /// </summary>
+    /// <param name="path">The PFX file.</param>
+    /// <param name="password">Its password (never put in messages).</param>
+    /// <param name="scheme">The scheme; <see langword="null"/> for the key's default.</param>
+    /// <returns>The key.</returns>
+    /// <exception cref="SigningException">The file cannot be opened with the password or holds no private key.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static X509CertificateSigningKey FromPkcs12File(string path, string? password, SignatureScheme? scheme = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return FromPkcs12(File.ReadAllBytes(path), password, scheme, path);
+    }
+
+    /// <summary>Like <see cref="FromPkcs12File"/>, from bytes.</summary>
+    /// <param name="pkcs12">The PFX bytes.</param>
+    /// <param name="password">Its password.</param>
+    /// <param name="scheme">The scheme; <see langword="null"/> for the key's default.</param>
+    /// <returns>The key.</returns>
+    /// <exception cref="SigningException">The data cannot be opened with the password or holds no private key.</exception>
+    public static X509CertificateSigningKey FromPkcs12(ReadOnlySpan<byte> pkcs12, string? password, SignatureScheme? scheme = null)
+        => FromPkcs12(pkcs12, password, scheme, "PKCS#12 data");
+
+    private static X509CertificateSigningKey FromPkcs12(ReadOnlySpan<byte> pkcs12, string? password, SignatureScheme? scheme, string name)
+    {
+        X509Certificate2Collection collection;
+        try
+        {
+            var flags = OperatingSystem.IsMacOS() ? X509KeyStorageFlags.DefaultKeySet : X509KeyStorageFlags.EphemeralKeySet;
+            collection = X509CertificateLoader.LoadPkcs12Collection(pkcs12, password, flags);
+        }
+        catch (CryptographicException ex)
+        {
+            throw new SigningException("pkcs12", $"{name} cannot be opened: wrong password or damaged file.", ex);
+        }
+
+        var signer = collection.FirstOrDefault(c => c.HasPrivateKey)
+            ?? throw new SigningException("pkcs12", $"{name} holds no certificate with a private key.");
+        return new X509CertificateSigningKey(signer, collection.Where(c => !ReferenceEquals(c, signer)), scheme);
+    }
+
     /// <inheritdoc />
     public override ValueTask<byte[]> SignHashAsync(ReadOnlyMemory<byte> hash, HashAlgorithmName hashAlgorithm, CancellationToken cancellationToken = default)
     {
