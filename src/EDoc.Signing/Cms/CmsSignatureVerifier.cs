@@ -97,7 +97,7 @@ public sealed class CmsSignatureVerifier
     {
         var result = new CmsVerificationResult();
         var problems = new ValidationProblemCollector();
-        var integrity = Check(cms, contentDigest, input, result, problems, out var signerInfo, out var certificates);
+        var integrity = Check(cms, contentDigest, input, result, problems, out var certificates);
         result.IsIntegrityValid = integrity;
         result.ValidationTime = input?.ValidationTime ?? result.TimestampTime ?? _time.GetUtcNow();
         if (result.SignerCertificate is { } signer)
@@ -111,7 +111,6 @@ public sealed class CmsSignatureVerifier
             }
         }
 
-        _ = signerInfo;
         result.Problems = problems.Problems.ToList();
         var errors = problems.Problems.Any(p => p.Severity == ValidationSeverity.Error);
         result.Status = !integrity || result.RevocationStatus == CertificateRevocationStatus.Revoked
@@ -192,10 +191,8 @@ public sealed class CmsSignatureVerifier
         CmsVerificationInput? input,
         CmsVerificationResult result,
         ValidationProblemCollector problems,
-        out SignerInfoModel? signerInfo,
         out List<X509Certificate2> certificates)
     {
-        signerInfo = null;
         certificates = [];
         SignedDataModel model;
         try
@@ -228,7 +225,6 @@ public sealed class CmsSignatureVerifier
         }
 
         var si = model.SignerInfos[0];
-        signerInfo = si;
         result.DigestAlgorithm = CmsOids.DigestFromOid(si.DigestAlgorithm.Oid);
         var ok = true;
 

@@ -183,6 +183,143 @@ public sealed class RevocationDataCollector
         return data;
     }
 
+    /// <summary>
+    /// Gathers what a PAdES B-LT DSS needs for one CMS signature: the chain of the signer certificate and, when the
+    /// CMS has a signature-time-stamp, of the TSA certificate (missing issuers are fetched from AIA caIssuers), and an
+    /// OCSP response or CRL for every certificate but the roots.
+    /// </summary>
+    /// <param name="cms">The CMS signature (trailing padding allowed).</param>
+    /// <param name="extraCertificates">Certificates that may complete the chains (a configured intermediate store).</param>
+    /// <param name="cancellationToken">Cancels the requests.</param>
+    /// <returns>Certificates, OCSP responses and CRLs for the DSS.</returns>
+    /// <exception cref="Cms.CmsFormatException">The CMS is malformed or its signer certificate is missing.</exception>
+    public async Task<RevocationData> CollectForSignatureAsync(ReadOnlyMemory<byte> cms, IEnumerable<X509Certificate2>? extraCertificates = null, CancellationToken cancellationToken = default)
+    {
+        var model = Cms.SignedDataModel.Parse(cms);
+        if (model.SignerInfos.Count != 1)
+        {
+            throw new Cms.CmsFormatException("SignedData.signerInfos", $"the CMS has {model.SignerInfos.Count} SignerInfos; exactly one is required.");
+        }
+
+        var pool = new List<X509Certificate2>(extraCertificates ?? []);
+        pool.AddRange(model.Certificates.Select(c => X509CertificateLoader.LoadCertificate(c.Span)));
+        var signer = pool.FirstOrDefault(model.SignerInfos[0].Identifies)
+            ?? throw new Cms.CmsFormatException("SignedData.certificates", "the signer certificate is not in the CMS nor in the extra certificates.");
+        var data = new RevocationData();
+        data.AddRange(await CollectAsync(await CompleteChainAsync(signer, pool, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false));
+
+        var token = model.SignerInfos[0].UnsignedAttributes.FirstOrDefault(a => a.Oid == Cms.CmsOids.TimeStampToken);
+        if (token is not null && token.Values.Count > 0)
+        {
+            var tokenModel = Cms.SignedDataModel.Parse(token.Values[0]);
+            var tokenPool = new List<X509Certificate2>(pool);
+            tokenPool.AddRange(tokenModel.Certificates.Select(c => X509CertificateLoader.LoadCertificate(c.Span)));
+            var tsa = tokenModel.SignerInfos.Count == 1 ? tokenPool.FirstOrDefault(tokenModel.SignerInfos[0].Identifies) : null;
+            if (tsa is not null)
+            {
+                data.AddRange(await CollectAsync(await CompleteChainAsync(tsa, tokenPool, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false));
+            }
+        }
+
+        return data;
+    }
+
+    /// <summary>Builds a chain leaf → root from a pool, fetching missing issuers from AIA caIssuers (at most 8 levels).</summary>
+    private async Task<List<X509Certificate2>> CompleteChainAsync(X509Certificate2 leaf, List<X509Certificate2> pool, CancellationToken cancellationToken)
+    {
+        var chain = new List<X509Certificate2> { leaf };
+        var current = leaf;
+        for (var depth = 0; depth < 8 && !IsSelfIssued(current); depth++)
+        {
+            var issuer = pool.FirstOrDefault(c => IsIssuerOf(c, current));
+            if (issuer is null)
+            {
+                issuer = await FetchIssuerAsync(current, cancellationToken).ConfigureAwait(false);
+                if (issuer is null)
+                {
+                    break;
+                }
+
+                pool.Add(issuer);
+            }
+
+            if (chain.Any(c => c.RawDataMemory.Span.SequenceEqual(issuer.RawDataMemory.Span)))
+            {
+                break;
+            }
+
+            chain.Add(issuer);
+            current = issuer;
+        }
+
+        return chain;
+    }
+
+    private async Task<X509Certificate2?> FetchIssuerAsync(X509Certificate2 certificate, CancellationToken cancellationToken)
+    {
+        var aia = certificate.Extensions.OfType<X509AuthorityInformationAccessExtension>().FirstOrDefault();
+        foreach (var url in aia?.EnumerateCAIssuersUris().Where(u => u.StartsWith("http", StringComparison.OrdinalIgnoreCase)) ?? [])
+        {
+            var data = await SendAsync(HttpMethod.Get, url, null, null, cancellationToken).ConfigureAwait(false);
+            if (data is null)
+            {
+                continue;
+            }
+
+            try
+            {
+                var candidates = data.Length > 0 && data[0] == (byte)'-'
+                    ? [X509Certificate2.CreateFromPem(System.Text.Encoding.ASCII.GetString(data))]
+                    : TryLoadDerOrPkcs7(data);
+                var issuer = candidates.FirstOrDefault(c => IsIssuerOf(c, certificate));
+                if (issuer is not null)
+                {
+                    return issuer;
+                }
+            }
+            catch (CryptographicException)
+            {
+                // Not a certificate; try the next URL.
+            }
+        }
+
+        return null;
+    }
+
+    private static X509Certificate2[] TryLoadDerOrPkcs7(byte[] data)
+    {
+        try
+        {
+            return [X509CertificateLoader.LoadCertificate(data)];
+        }
+        catch (CryptographicException)
+        {
+            var signed = new System.Security.Cryptography.Pkcs.SignedCms();
+            signed.Decode(data);
+            return [.. signed.Certificates];
+        }
+    }
+
+    private static bool IsSelfIssued(X509Certificate2 certificate) => certificate.SubjectName.RawData.AsSpan().SequenceEqual(certificate.IssuerName.RawData);
+
+    private static bool IsIssuerOf(X509Certificate2 issuer, X509Certificate2 certificate)
+    {
+        if (!issuer.SubjectName.RawData.AsSpan().SequenceEqual(certificate.IssuerName.RawData))
+        {
+            return false;
+        }
+
+        try
+        {
+            RevocationValidator.ToBc(certificate).Verify(RevocationValidator.ToBc(issuer).GetPublicKey());
+            return true;
+        }
+        catch (Exception ex) when (ex is Org.BouncyCastle.Security.InvalidKeyException or Org.BouncyCastle.Security.SignatureException or Org.BouncyCastle.Security.Certificates.CertificateException or Org.BouncyCastle.Crypto.CryptoException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     private async Task<byte[]?> SendAsync(HttpMethod method, string url, byte[]? body, string? contentType, CancellationToken cancellationToken)
     {
         try

@@ -63,6 +63,30 @@ public class RevocationTests
     }
 
     [Fact]
+    public async Task CollectForSignatureAsync_LeafOnlyTimestampedCms_GathersChainAndOcspForOfflineVerification()
+    {
+        using var server = new LocalRevocationServer();
+        using var tsa = new OpenSslTsaServer(server.Pki);
+        using var http = new HttpClient();
+        var digest = System.Security.Cryptography.SHA256.HashData("B-LT"u8);
+        var cms = await new EDoc.Signing.Cms.CmsSignatureBuilder().SignAsync(digest, new EDoc.Signing.Signers.X509CertificateSigningKey(server.Pki.Signer));
+        cms = await new EDoc.Signing.Timestamps.Rfc3161TimestampClient(http, new() { TsaUri = tsa.Uri }).AddSignatureTimestampAsync(cms);
+
+        var dss = await new RevocationDataCollector(http).CollectForSignatureAsync(cms);
+
+        Assert.Contains(dss.Certificates, c => c.Thumbprint == server.Pki.Ca.Thumbprint);
+        Assert.Contains(dss.Certificates, c => c.Thumbprint == server.Pki.TimestampAuthority.Thumbprint);
+        Assert.Single(dss.OcspResponses);
+        var options = new EDoc.Signing.Cms.CmsVerificationOptions { RevocationMode = RevocationMode.Offline };
+        options.TrustAnchors.Add(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificate(server.Pki.Ca.RawData));
+        var requestsBefore = server.RequestCount;
+        var result = await new EDoc.Signing.Cms.CmsSignatureVerifier(options, new RevocationDataCollector(http)).VerifyAsync(cms, digest, new EDoc.Signing.Cms.CmsVerificationInput { RevocationData = dss });
+        Assert.True(result.Status == EDoc.Signing.Cms.CmsVerificationStatus.Valid, string.Join("; ", result.Problems.Select(p => p.Message)));
+        Assert.Equal(CertificateRevocationStatus.Good, result.RevocationStatus);
+        Assert.Equal(requestsBefore, server.RequestCount);
+    }
+
+    [Fact]
     public void CheckCrl_CrlOfOtherCa_IsUnknown()
     {
         var crl = TestPki.Other.CreateCrl([]);

@@ -141,6 +141,11 @@ internal sealed class LocalRevocationServer : IDisposable
                 return new LocalHttpResponse(503, "text/plain", []);
             }
 
+            if (path.EndsWith("/ca.crt", StringComparison.Ordinal))
+            {
+                return new LocalHttpResponse(200, "application/pkix-cert", _pki.Ca.RawData);
+            }
+
             if (path.EndsWith("/ca.crl", StringComparison.Ordinal))
             {
                 return new LocalHttpResponse(200, "application/pkix-crl", _pki.CreateCrl(_revoked));
