@@ -229,6 +229,36 @@ public class CmsSignatureVerifierTests
         Assert.Contains(result.Problems, p => p.Code == "pades-signing-time");
     }
 
+    [Theory]
+    [InlineData("rsa", "sha256", true)]
+    [InlineData("rsa", "sha512", true)]
+    [InlineData("p256", "sha256", false)]
+    [InlineData("p384", "sha384", false)]
+    public async Task VerifyAsync_OpenSslMadePssAndEcdsaCms_IsIntact(string key, string digest, bool pss)
+    {
+        using var dir = new TempDir();
+        var certificate = CmsSignatureBuilderTests.CertFor(key);
+        dir.Write("data.bin", Content);
+        dir.WriteText("signer.crt", certificate.ExportCertificatePem());
+        dir.WriteText("signer.key", KeyPem.PrivateKeyPem(certificate));
+        var args = new List<string> { "cms", "-sign", "-binary", "-in", dir.File("data.bin"), "-signer", dir.File("signer.crt"), "-inkey", dir.File("signer.key"), "-outform", "DER", "-out", dir.File("x.der"), "-md", digest, "-cades", "-nosmimecap" };
+        if (pss)
+        {
+            args.AddRange(["-keyopt", "rsa_padding_mode:pss", "-keyopt", "rsa_pss_saltlen:digest"]);
+        }
+
+        var sign = ExternalTool.OpenSsl([.. args]);
+        Assert.True(sign.ExitCode == 0, sign.All);
+        var cms = File.ReadAllBytes(dir.File("x.der"));
+        var hash = CmsSignatureVerifier.GetDigestAlgorithm(cms);
+
+        var result = await Verifier(TestPki.Rsa, checkRevocation: false).VerifyAsync(cms, TestPki.Digest(hash, Content));
+
+        Assert.True(result.IsIntegrityValid, string.Join("; ", result.Problems.Select(p => p.Message)));
+        Assert.Equal(digest.ToUpperInvariant(), hash.Name);
+        Assert.StartsWith(pss ? "RSASSA-PSS" : "ECDSA", result.SignatureAlgorithm, StringComparison.Ordinal);
+    }
+
     /// <summary>A key that skips the public-key check, to forge wrong signatures in tests.</summary>
     private sealed class ExternalSigningKeyWithoutCheck(X509Certificate2 certificate, Func<ReadOnlyMemory<byte>, HashAlgorithmName, ValueTask<byte[]>> sign)
         : SigningKey(certificate, null, SignatureScheme.RsaPkcs1)
