@@ -68,6 +68,8 @@ public sealed class DevelopmentCertificates : IDisposable
     private readonly DateTimeOffset _notBefore;
     private readonly DateTimeOffset _notAfter;
     private readonly Uri? _baseUri;
+    private readonly Lazy<X509Certificate2> _tsa;
+    private readonly Lazy<X509Certificate2> _ocsp;
 
     private DevelopmentCertificates(DevelopmentCertificateOptions options)
     {
@@ -79,17 +81,17 @@ public sealed class DevelopmentCertificates : IDisposable
         Signer = IssueEndEntity(PersonName("Nguyễn Văn An", "CCCD:001089012345", "Văn phòng UBND tỉnh"), options.EndEntityKeyType);
         Agency = IssueEndEntity(OrganisationName("UBND tỉnh Nghệ An", "MST:0101234567"), options.EndEntityKeyType);
         Clerk = IssueEndEntity(PersonName("Trần Thị Bình", "CCCD:040190012345", "Bộ phận Văn thư"), options.EndEntityKeyType);
-        TimestampAuthority = Issue(SimpleName("EDoc Development TSA"), DevelopmentKeyType.Rsa2048, req =>
+        _tsa = new Lazy<X509Certificate2>(() => Issue(SimpleName("EDoc Development TSA"), DevelopmentKeyType.Rsa2048, req =>
         {
             req.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation, true));
             req.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(EkuTimeStamping)], critical: true));
-        });
-        OcspResponder = Issue(SimpleName("EDoc Development OCSP Responder"), DevelopmentKeyType.Rsa2048, req =>
+        }));
+        _ocsp = new Lazy<X509Certificate2>(() => Issue(SimpleName("EDoc Development OCSP Responder"), DevelopmentKeyType.Rsa2048, req =>
         {
             req.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
             req.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(EkuOcspSigning)], critical: false));
             req.CertificateExtensions.Add(new X509Extension(OcspNoCheckOid, [0x05, 0x00], false));
-        });
+        }));
     }
 
     /// <summary>The self-signed CA (RSA, basicConstraints CA critical, keyUsage keyCertSign and cRLSign), with its private key.</summary>
@@ -104,11 +106,11 @@ public sealed class DevelopmentCertificates : IDisposable
     /// <summary>A clerk (văn thư): CN "Trần Thị Bình", UID "CCCD:040190012345"; with its private key.</summary>
     public X509Certificate2 Clerk { get; }
 
-    /// <summary>A timestamp authority (critical EKU timeStamping); with its private key.</summary>
-    public X509Certificate2 TimestampAuthority { get; }
+    /// <summary>A timestamp authority (critical EKU timeStamping); with its private key. Created on first use.</summary>
+    public X509Certificate2 TimestampAuthority => _tsa.Value;
 
-    /// <summary>An OCSP responder (EKU OCSPSigning, id-pkix-ocsp-nocheck); with its private key.</summary>
-    public X509Certificate2 OcspResponder { get; }
+    /// <summary>An OCSP responder (EKU OCSPSigning, id-pkix-ocsp-nocheck); with its private key. Created on first use.</summary>
+    public X509Certificate2 OcspResponder => _ocsp.Value;
 
     /// <summary>Creates a new development PKI with fresh keys.</summary>
     /// <param name="options">The options; <see langword="null"/> for the defaults.</param>
@@ -190,8 +192,15 @@ public sealed class DevelopmentCertificates : IDisposable
         Signer.Dispose();
         Agency.Dispose();
         Clerk.Dispose();
-        TimestampAuthority.Dispose();
-        OcspResponder.Dispose();
+        if (_tsa.IsValueCreated)
+        {
+            _tsa.Value.Dispose();
+        }
+
+        if (_ocsp.IsValueCreated)
+        {
+            _ocsp.Value.Dispose();
+        }
     }
 
     private X509Certificate2 CreateCa(int keySize)
