@@ -8,6 +8,9 @@ EDOC_TEST_TOOLS=(
   "certutil libnss3-tools"
   "qpdf qpdf"
   "iconv libc-bin"
+  "openssl openssl"
+  "softhsm2-util softhsm2"
+  "pkcs11-tool opensc"
 )
 
 edoc_install_test_tools() {

@@ -9,5 +9,6 @@ internal static class CommandCatalog
     {
         yield return TextCommands.Create(context);
         yield return CalendarCommands.Create(context);
+        yield return DevCertsCommands.Create(context);
     }
 }
