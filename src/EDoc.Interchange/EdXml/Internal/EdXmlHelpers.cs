@@ -184,7 +184,7 @@ internal static class EdXmlXml
         MaxCharactersInDocument = maxCharactersInDocument,
         IgnoreComments = true,
         IgnoreProcessingInstructions = true,
-        IgnoreWhitespace = false,
+        IgnoreWhitespace = true,
         CloseInput = false,
     };
 }

@@ -50,7 +50,7 @@ internal sealed class EdXmlParser
             }
             else
             {
-                envelopeUnknown.Add(child);
+                envelopeUnknown.Add(Copy(child));
             }
         }
 
@@ -90,7 +90,7 @@ internal sealed class EdXmlParser
                     Problem("edXMLHeader." + name, "duplicate", $"edXMLHeader has a second {name}; it is kept as an unknown element.", $"edXMLHeader có phần tử {name} thứ hai.", ValidationSeverity.Error);
                 }
 
-                headerUnknown.Add(child);
+                headerUnknown.Add(Copy(child));
             }
         }
 
@@ -108,7 +108,7 @@ internal sealed class EdXmlParser
                     }
                     else
                     {
-                        edoc.BodyUnknownElements.Add(child);
+                        edoc.BodyUnknownElements.Add(Copy(child));
                     }
                 }
             }
@@ -120,7 +120,7 @@ internal sealed class EdXmlParser
             package = new StatusPackage { Status = Status(status) };
             if (body is not null)
             {
-                envelopeUnknown.Insert(0, body);
+                envelopeUnknown.Insert(0, Copy(body));
             }
         }
         else
@@ -155,7 +155,7 @@ internal sealed class EdXmlParser
                         {
                             case "codenumber" when h.Code.CodeNumber is null: h.Code.CodeNumber = g.Value; break;
                             case "codenotation" when h.Code.CodeNotation is null: h.Code.CodeNotation = g.Value; break;
-                            default: h.Code.UnknownElements.Add(g); break;
+                            default: h.Code.UnknownElements.Add(Copy(g)); break;
                         }
                     }
 
@@ -170,7 +170,7 @@ internal sealed class EdXmlParser
                             case "promulgationdate" when h.PromulgationInfo.PromulgationDate is null:
                                 h.PromulgationInfo.PromulgationDate = Date(g, P + ".PromulgationInfo.PromulgationDate", h.PromulgationInfo.UnknownElements);
                                 break;
-                            default: h.PromulgationInfo.UnknownElements.Add(g); break;
+                            default: h.PromulgationInfo.UnknownElements.Add(Copy(g)); break;
                         }
                     }
 
@@ -184,7 +184,7 @@ internal sealed class EdXmlParser
                             case "type" when h.DocumentType.Type is null: h.DocumentType.Type = Int(g, P + ".DocumentType.Type", h.DocumentType.UnknownElements); break;
                             case "typedetail" when h.DocumentType.TypeDetail is null: h.DocumentType.TypeDetail = g.Value; break;
                             case "typename" when h.DocumentType.TypeName is null: h.DocumentType.TypeName = g.Value; break;
-                            default: h.DocumentType.UnknownElements.Add(g); break;
+                            default: h.DocumentType.UnknownElements.Add(Copy(g)); break;
                         }
                     }
 
@@ -200,7 +200,7 @@ internal sealed class EdXmlParser
                             case "competence" when h.SignerInfo.Competence is null: h.SignerInfo.Competence = g.Value; break;
                             case "position" when h.SignerInfo.Position is null: h.SignerInfo.Position = g.Value; break;
                             case "fullname" when h.SignerInfo.FullName is null: h.SignerInfo.FullName = g.Value; break;
-                            default: h.SignerInfo.UnknownElements.Add(g); break;
+                            default: h.SignerInfo.UnknownElements.Add(Copy(g)); break;
                         }
                     }
 
@@ -212,7 +212,7 @@ internal sealed class EdXmlParser
                 case "otherinfo" when h.OtherInfo is null: h.OtherInfo = OtherInfo(c, P + ".OtherInfo"); break;
                 case "responsefor": h.ResponseFor.Add(ResponseFor(c, $"{P}.ResponseFor[{responseIndex++}]")); break;
                 case "steeringtype" when h.SteeringType is null && !HasUnknown(h.UnknownElements, c): h.SteeringType = Int(c, P + ".SteeringType", h.UnknownElements); break;
-                default: h.UnknownElements.Add(c); break;
+                default: h.UnknownElements.Add(Copy(c)); break;
             }
         }
 
@@ -243,11 +243,11 @@ internal sealed class EdXmlParser
                     else
                     {
                         Problem(path + ".Direction", "format", $"Direction '{EdXmlText.Excerpt(text)}' is not a boolean.", $"Direction '{EdXmlText.Excerpt(text)}' không phải giá trị logic.", ValidationSeverity.Warning);
-                        o.UnknownElements.Add(c);
+                        o.UnknownElements.Add(Copy(c));
                     }
 
                     break;
-                default: o.UnknownElements.Add(c); break;
+                default: o.UnknownElements.Add(Copy(c)); break;
             }
         }
 
@@ -269,7 +269,7 @@ internal sealed class EdXmlParser
                 case "telephone" when o.Telephone is null: o.Telephone = c.Value; break;
                 case "fax" when o.Fax is null: o.Fax = c.Value; break;
                 case "website" when o.Website is null: o.Website = c.Value; break;
-                default: o.UnknownElements.Add(c); break;
+                default: o.UnknownElements.Add(Copy(c)); break;
             }
         }
 
@@ -287,7 +287,7 @@ internal sealed class EdXmlParser
                 case "code" when r.Code is null: r.Code = c.Value; break;
                 case "promulgationdate" when r.PromulgationDate is null && !HasUnknown(r.UnknownElements, c): r.PromulgationDate = Date(c, path + ".PromulgationDate", r.UnknownElements); break;
                 case "documentid" when r.DocumentId is null && !HasUnknown(r.UnknownElements, c): r.DocumentId = DocumentId(c, path + ".DocumentId", r.UnknownElements); break;
-                default: r.UnknownElements.Add(c); break;
+                default: r.UnknownElements.Add(Copy(c)); break;
             }
         }
 
@@ -305,7 +305,7 @@ internal sealed class EdXmlParser
                 case "staff" when s.Staff is null: s.Staff = c.Value; break;
                 case "mobile" when s.Mobile is null: s.Mobile = c.Value; break;
                 case "email" when s.Email is null: s.Email = c.Value; break;
-                default: s.UnknownElements.Add(c); break;
+                default: s.UnknownElements.Add(Copy(c)); break;
             }
         }
 
@@ -330,14 +330,14 @@ internal sealed class EdXmlParser
                     else
                     {
                         Problem(P + ".StatusCode", "format", $"StatusCode '{EdXmlText.Excerpt(c.Value)}' is not a two-digit code.", $"Mã trạng thái '{EdXmlText.Excerpt(c.Value)}' không phải mã hai chữ số.", ValidationSeverity.Error);
-                        s.UnknownElements.Add(c);
+                        s.UnknownElements.Add(Copy(c));
                     }
 
                     break;
                 case "description" when s.Description is null: s.Description = c.Value; break;
                 case "timestamp" when s.Timestamp is null && !HasUnknown(s.UnknownElements, c): s.Timestamp = Timestamp(c, P + ".Timestamp", s.UnknownElements); break;
                 case "staffinfo" when s.StaffInfo is null: s.StaffInfo = StaffInfo(c); break;
-                default: s.UnknownElements.Add(c); break;
+                default: s.UnknownElements.Add(Copy(c)); break;
             }
         }
 
@@ -366,14 +366,14 @@ internal sealed class EdXmlParser
                         {
                             case "organid" when hop.OrganId is null: hop.OrganId = g.Value.Trim(); break;
                             case "timestamp" when hop.Timestamp is null && !HasUnknown(hop.UnknownElements, g): hop.Timestamp = Timestamp(g, hopPath + ".Timestamp", hop.UnknownElements); break;
-                            default: hop.UnknownElements.Add(g); break;
+                            default: hop.UnknownElements.Add(Copy(g)); break;
                         }
                     }
 
                     t.TraceHeaders.Add(hop);
                     break;
                 case "bussiness" when t.Business is null: t.Business = Business(c, P + ".Bussiness"); break;
-                default: t.UnknownElements.Add(c); break;
+                default: t.UnknownElements.Add(Copy(c)); break;
             }
         }
 
@@ -415,7 +415,7 @@ internal sealed class EdXmlParser
                                         {
                                             case "receivertype" when receiver.ReceiverType is null && !HasUnknown(receiver.UnknownElements, x): receiver.ReceiverType = Int(x, receiverPath + ".ReceiverType", receiver.UnknownElements); break;
                                             case "organid" when receiver.OrganId is null: receiver.OrganId = x.Value.Trim(); break;
-                                            default: receiver.UnknownElements.Add(x); break;
+                                            default: receiver.UnknownElements.Add(Copy(x)); break;
                                         }
                                     }
 
@@ -423,7 +423,7 @@ internal sealed class EdXmlParser
                                 }
 
                                 break;
-                            default: info.UnknownElements.Add(g); break;
+                            default: info.UnknownElements.Add(Copy(g)); break;
                         }
                     }
 
@@ -449,7 +449,7 @@ internal sealed class EdXmlParser
                                     }
 
                                     break;
-                                default: replacement.UnknownElements.Add(x); break;
+                                default: replacement.UnknownElements.Add(Copy(x)); break;
                             }
                         }
 
@@ -457,7 +457,7 @@ internal sealed class EdXmlParser
                     }
 
                     break;
-                default: b.UnknownElements.Add(c); break;
+                default: b.UnknownElements.Add(Copy(c)); break;
             }
         }
 
@@ -471,7 +471,7 @@ internal sealed class EdXmlParser
         {
             if (Key(c) != "reference")
             {
-                m.UnknownElements.Add(c);
+                m.UnknownElements.Add(Copy(c));
                 continue;
             }
 
@@ -489,7 +489,7 @@ internal sealed class EdXmlParser
                     case "contenttype" when r.ContentType is null: r.ContentType = g.Value; break;
                     case "description" when r.Description is null: r.Description = g.Value; break;
                     case "attachmentname" when r.AttachmentName is null: r.AttachmentName = g.Value; break;
-                    default: r.UnknownElements.Add(g); break;
+                    default: r.UnknownElements.Add(Copy(g)); break;
                 }
             }
 
@@ -512,7 +512,7 @@ internal sealed class EdXmlParser
         }
 
         Problem(path, "format", $"DocumentId '{EdXmlText.Excerpt(e.Value)}' is not '{{OrganId}},{{yyyy/MM/dd}},{{number}}/{{notation}}'.", $"Mã văn bản '{EdXmlText.Excerpt(e.Value)}' không đúng định dạng '{{mã định danh}},{{yyyy/MM/dd}},{{số}}/{{ký hiệu}}'.", ValidationSeverity.Error);
-        unknown.Add(e);
+        unknown.Add(Copy(e));
         return null;
     }
 
@@ -524,7 +524,7 @@ internal sealed class EdXmlParser
         }
 
         Problem(path, "date", $"'{EdXmlText.Excerpt(e.Value)}' is not a valid date (yyyy/MM/dd).", $"'{EdXmlText.Excerpt(e.Value)}' không phải ngày hợp lệ (yyyy/MM/dd).", ValidationSeverity.Error);
-        unknown.Add(e);
+        unknown.Add(Copy(e));
         return null;
     }
 
@@ -536,7 +536,7 @@ internal sealed class EdXmlParser
         }
 
         Problem(path, "date", $"'{EdXmlText.Excerpt(e.Value)}' is not a valid timestamp (yyyy/MM/dd HH:mm:ss).", $"'{EdXmlText.Excerpt(e.Value)}' không phải thời điểm hợp lệ (yyyy/MM/dd HH:mm:ss).", ValidationSeverity.Error);
-        unknown.Add(e);
+        unknown.Add(Copy(e));
         return null;
     }
 
@@ -548,12 +548,14 @@ internal sealed class EdXmlParser
         }
 
         Problem(path, "number", $"'{EdXmlText.Excerpt(e.Value)}' is not a whole number.", $"'{EdXmlText.Excerpt(e.Value)}' không phải số nguyên.", ValidationSeverity.Error);
-        unknown.Add(e);
+        unknown.Add(Copy(e));
         return null;
     }
 
     private void Problem(string path, string code, string message, string messageVi, ValidationSeverity severity)
         => _problems.Add(new ValidationProblem(path, code, message, messageVi, severity));
+
+    private static XElement Copy(XElement element) => new(element);
 
     private static void AddAll(IList<XElement> target, IEnumerable<XElement> source)
     {
