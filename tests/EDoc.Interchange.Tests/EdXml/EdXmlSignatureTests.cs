@@ -7,12 +7,11 @@ using EDoc.Interchange.EdXml;
 
 namespace EDoc.Interchange.Tests.EdXml;
 
-public sealed class EdXmlSignatureTests : IDisposable
+public sealed class EdXmlSignatureTests
 {
     private const string Dsig = "http://www.w3.org/2000/09/xmldsig#";
-    private readonly X509Certificate2 _certificate = CreateCertificate();
-
-    public void Dispose() => _certificate.Dispose();
+    private static readonly X509Certificate2 SharedCertificate = CreateCertificate();
+    private readonly X509Certificate2 _certificate = SharedCertificate;
 
     [Fact]
     public async Task SignThenVerify_Package_IsValidWithExpectedAlgorithmsAndPlace()
