@@ -170,7 +170,7 @@ public class EdXmlReaderVariantTests
     }
 
     [Fact]
-    public async Task Read_ZipContentTypeIsDetected_PdfIsNot()
+    public async Task Read_ZipContentTypeIsDetected_PdfAndDocxAreNot()
     {
         var package = TestPackages.Minimal(
             EdXmlAttachment.FromBytes("a.zip", TestPackages.Zip(("a.txt", [1])), "application/zip"),
@@ -181,7 +181,7 @@ public class EdXmlReaderVariantTests
 
         Assert.True(read.Attachments[0].IsZipped);
         Assert.False(read.Attachments[1].IsZipped);
-        Assert.True(read.Attachments[2].IsZipped); // an OOXML file is a ZIP by magic; extraction would unzip it unless disabled
+        Assert.False(read.Attachments[2].IsZipped); // an OOXML document is a ZIP by magic but must be kept as it is
     }
 
     [Fact]

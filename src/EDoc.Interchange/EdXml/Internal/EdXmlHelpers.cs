@@ -122,6 +122,22 @@ internal static class EdXmlContentTypes
             && !contentType.Contains("openxmlformats", StringComparison.OrdinalIgnoreCase)
             && !contentType.Contains("opendocument", StringComparison.OrdinalIgnoreCase));
 
+    private static readonly HashSet<string> ZipBasedDocumentExtensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".docx", ".docm", ".xlsx", ".xlsm", ".pptx", ".pptm", ".odt", ".ods", ".odp", ".odg", ".epub", ".xps", ".oxps", ".jar", ".apk",
+    };
+
+    /// <summary>
+    /// Whether a ZIP signature belongs to a document format built on ZIP (OOXML, ODF, EPUB …), which must be kept
+    /// as it is rather than unzipped.
+    /// </summary>
+    public static bool IsZipBasedDocument(string? contentType, string? name)
+        => (contentType is not null && (contentType.Contains("openxmlformats", StringComparison.OrdinalIgnoreCase)
+                || contentType.Contains("opendocument", StringComparison.OrdinalIgnoreCase)
+                || contentType.Contains("epub", StringComparison.OrdinalIgnoreCase)
+                || contentType.Contains("ms-xpsdocument", StringComparison.OrdinalIgnoreCase)))
+            || (name is not null && ZipBasedDocumentExtensions.Contains(Path.GetExtension(name)));
+
     public static bool IsPdf(EdXmlAttachment attachment)
         => (attachment.ContentType?.Contains("pdf", StringComparison.OrdinalIgnoreCase) ?? false)
             || (attachment.AttachmentName?.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase) ?? false);

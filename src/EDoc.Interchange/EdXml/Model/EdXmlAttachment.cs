@@ -31,8 +31,9 @@ public sealed class EdXmlAttachment
     public long? Length { get; set; }
 
     /// <summary>
-    /// <see langword="true"/> when the reader saw a ZIP archive (by content type or by the <c>PK</c> signature);
-    /// extraction unzips it with the zip-bomb limits of <see cref="EdXmlExtractionOptions"/>.
+    /// <see langword="true"/> when the reader saw a ZIP archive (by content type, or by the <c>PK</c> signature unless
+    /// the type or name is a ZIP-based document such as DOCX or ODT); extraction unzips it with the zip-bomb limits
+    /// of <see cref="EdXmlReaderOptions"/>.
     /// </summary>
     [JsonIgnore]
     public bool IsZipped { get; set; }

@@ -353,7 +353,8 @@ public sealed class EdXmlReader
 
             attachment.Length = length;
             attachment.IsZipped = EdXmlContentTypes.IsZipContentType(attachment.ContentType)
-                || (headLength >= 4 && head[0] == (byte)'P' && head[1] == (byte)'K' && head[2] == 3 && head[3] == 4);
+                || (headLength >= 4 && head[0] == (byte)'P' && head[1] == (byte)'K' && head[2] == 3 && head[3] == 4
+                    && !EdXmlContentTypes.IsZipBasedDocument(attachment.ContentType, attachment.AttachmentName));
             if (!sawContent)
             {
                 problems.Add(new EDoc.Validation.ValidationProblem(
