@@ -185,6 +185,18 @@ public class EdXmlReaderVariantTests
     }
 
     [Fact]
+    public async Task Read_DeclaredZipThatIsNotAnArchive_IsKeptWithAWarning()
+    {
+        var package = TestPackages.Minimal(EdXmlAttachment.FromBytes("a.zip", TestPackages.PdfBytes, "application/zip"));
+
+        var read = Assert.IsType<EdocPackage>(await TestPackages.ReadAsync(await TestPackages.WriteAsync(package)));
+
+        Assert.False(read.Attachments[0].IsZipped);
+        var problem = Assert.Single(read.ReadProblems);
+        Assert.Equal(("AttachmentEncoded.Attachment[0].ContentType", "zip.not-an-archive"), (problem.Path, problem.Code));
+    }
+
+    [Fact]
     public async Task Read_BadDateAndNumber_ReportsReadProblemsAndKeepsTheElements()
     {
         var xml = WildBkavSdk.Replace("<PromulgationDate>06/05/2024</PromulgationDate>", "<PromulgationDate>31/02/2024</PromulgationDate>", StringComparison.Ordinal)

@@ -31,9 +31,9 @@ public sealed class EdXmlAttachment
     public long? Length { get; set; }
 
     /// <summary>
-    /// <see langword="true"/> when the reader saw a ZIP archive (by content type, or by the <c>PK</c> signature unless
-    /// the type or name is a ZIP-based document such as DOCX or ODT); extraction unzips it with the zip-bomb limits
-    /// of <see cref="EdXmlReaderOptions"/>.
+    /// <see langword="true"/> when the reader saw a ZIP archive: the <c>PK</c> signature, with a ZIP content type or
+    /// with a type and name that are not a ZIP-based document such as DOCX or ODT. Extraction unzips it within the
+    /// zip-bomb limits of <see cref="EdXmlReaderOptions"/>.
     /// </summary>
     [JsonIgnore]
     public bool IsZipped { get; set; }

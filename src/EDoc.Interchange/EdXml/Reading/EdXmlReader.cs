@@ -352,9 +352,16 @@ public sealed class EdXmlReader
             }
 
             attachment.Length = length;
-            attachment.IsZipped = EdXmlContentTypes.IsZipContentType(attachment.ContentType)
-                || (headLength >= 4 && head[0] == (byte)'P' && head[1] == (byte)'K' && head[2] == 3 && head[3] == 4
-                    && !EdXmlContentTypes.IsZipBasedDocument(attachment.ContentType, attachment.AttachmentName));
+            // A ZIP is recognised by its signature; the content type alone is not trusted (a declared ZIP that is
+            // not one is kept as it is, with a warning), and ZIP-based documents (DOCX, ODT …) are not archives.
+            var zipMagic = headLength >= 4 && head[0] == (byte)'P' && head[1] == (byte)'K' && head[2] == 3 && head[3] == 4;
+            var declaredZip = EdXmlContentTypes.IsZipContentType(attachment.ContentType);
+            attachment.IsZipped = zipMagic && (declaredZip || !EdXmlContentTypes.IsZipBasedDocument(attachment.ContentType, attachment.AttachmentName));
+            if (declaredZip && !zipMagic && length > 0)
+            {
+                problems.Add(new EDoc.Validation.ValidationProblem(
+                    path + ".ContentType", "zip.not-an-archive", "The attachment is declared as ZIP but is not a ZIP archive; it is kept as it is.", "Tệp đính kèm khai báo là ZIP nhưng không phải tệp nén ZIP; giữ nguyên tệp.", EDoc.Validation.ValidationSeverity.Warning));
+            }
             if (!sawContent)
             {
                 problems.Add(new EDoc.Validation.ValidationProblem(
