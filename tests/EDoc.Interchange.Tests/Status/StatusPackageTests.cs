@@ -88,6 +88,25 @@ public class StatusPackageTests
     }
 
     [Fact]
+    public async Task Read_LegacySoapEnvelope_Parses()
+    {
+        const string Xml = """
+            <SOAP-ENV:Envelope xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/" xmlns:edXML="http://www.mic.gov.vn/TBT/QCVN_102_2016">
+             <SOAP-ENV:Header>
+              <edXML:Status><edXML:StatusCode>04</edXML:StatusCode><edXML:From><edXML:OrganId>000.00.00.G22</edXML:OrganId></edXML:From>
+               <edXML:ResponseFor><edXML:Code>1/A</edXML:Code><edXML:DocumentId>000.00.00.H41,2024/05/06,1/A</edXML:DocumentId></edXML:ResponseFor></edXML:Status>
+             </SOAP-ENV:Header>
+             <SOAP-ENV:Body/>
+            </SOAP-ENV:Envelope>
+            """;
+
+        var package = Assert.IsType<StatusPackage>(await TestPackages.ReadAsync(Xml));
+
+        Assert.Equal(EdXmlStatusCode.AwaitingAssignment, package.Status.StatusCode);
+        Assert.True(new EdXmlValidator().Validate(package).IsValid);
+    }
+
+    [Fact]
     public async Task Read_Canceled_ThrowsOperationCanceled()
     {
         var bytes = await TestPackages.WriteAsync(TestPackages.Status(EdXmlStatusCode.Accepted));

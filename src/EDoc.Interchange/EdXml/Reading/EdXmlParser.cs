@@ -40,11 +40,12 @@ internal sealed class EdXmlParser
         var envelopeUnknown = new List<XElement>();
         foreach (var child in envelope.Elements())
         {
-            if (Is(child.Name.LocalName, "edXMLHeader") && header is null)
+            var soap = envelope.Name.LocalName == "Envelope";
+            if ((Is(child.Name.LocalName, "edXMLHeader") || (soap && child.Name.LocalName == "Header")) && header is null)
             {
                 header = child;
             }
-            else if (Is(child.Name.LocalName, "edXMLBody") && body is null)
+            else if ((Is(child.Name.LocalName, "edXMLBody") || (soap && child.Name.LocalName == "Body")) && body is null)
             {
                 body = child;
             }

@@ -15,6 +15,8 @@ namespace EDoc.Interchange.EdXml;
 public sealed class EdXmlReader
 {
     private const int Slack = 64 * 1024;
+    private const string SoapEnvelope11 = "http://schemas.xmlsoap.org/soap/envelope/";
+    private const string SoapEnvelope12 = "http://www.w3.org/2003/05/soap-envelope";
     private const int ChunkSize = 64 * 1024;
     private readonly EdXmlReaderOptions _options;
 
@@ -75,8 +77,10 @@ public sealed class EdXmlReader
         }
 
         var rootName = xml.LocalName;
-        if (EdXmlParser.Is(rootName, "edXMLEnvelope"))
+        if (EdXmlParser.Is(rootName, "edXMLEnvelope") || (rootName == "Envelope" && xml.NamespaceURI is SoapEnvelope11 or SoapEnvelope12))
         {
+            // A bare envelope (no root, no attachments), as some status writers produce, or the legacy CV 512/2803
+            // form: a SOAP Envelope whose Header holds MessageHeader or Status.
             // A bare envelope (no root, no attachments), as some status writers produce.
             var bare = (XElement)await XNode.ReadFromAsync(xml, cancellationToken).ConfigureAwait(false);
             var barePackage = EdXmlParser.ParseEnvelope(bare);
