@@ -175,6 +175,22 @@ public sealed class EdXmlSignatureTests
     }
 
     [Fact]
+    public async Task Verify_SignatureWithoutXmlDsigNamespace_IsMatchedByLocalNameWithAWarning()
+    {
+        // The VPCP sample writes <Signature> without xmlns, so it falls into the edXML default namespace.
+        var signed = Encoding.UTF8.GetString(await SignAsync(await TestPackages.WriteAsync(TestPackages.Minimal())));
+        var stripped = signed.Replace("<Signature xmlns=\"http://www.w3.org/2000/09/xmldsig#\">", "<Signature>", StringComparison.Ordinal);
+        Assert.NotEqual(signed, stripped);
+
+        var result = await VerifyAsync(Encoding.UTF8.GetBytes(stripped));
+        var package = await TestPackages.ReadAsync(stripped);
+
+        Assert.Equal(EdXmlSignatureStatus.Valid, result.Status);
+        Assert.Contains(result.Warnings, w => w.Contains("namespace", StringComparison.Ordinal));
+        Assert.Equal(EdXmlNamespaces.Qcvn102, package.Signature!.Name.NamespaceName);
+    }
+
+    [Fact]
     public async Task Verify_ExtraTransform_ThrowsSignatureException()
     {
         var doc = Load(await SignAsync(await TestPackages.WriteAsync(TestPackages.Minimal())));

@@ -212,10 +212,14 @@ public sealed class EdXmlSignatureVerifier
             throw new EdXmlSignatureException(EdXmlDom.PathOf(signature), "the Signature is not a child of edXML/edXMLEnvelope/edXMLHeader (signature wrapping).");
         }
 
+        // Signatures written without the XML-DSig namespace are matched by local name and moved into it; the prefix
+        // changes the canonical SignedInfo, so both usual forms (default namespace, "ds:") are tried.
+        string[] prefixes = [string.Empty];
         if (signature.NamespaceURI != EdXmlNamespaces.XmlDsig)
         {
             warnings.Add($"The Signature is in the namespace '{signature.NamespaceURI}', not the XML-DSig namespace; it was read by local name.");
-            var renamed = EdXmlDom.RenameToDsig(doc, signature);
+            prefixes = [string.Empty, "ds"];
+            var renamed = EdXmlDom.RenameToDsig(doc, signature, prefixes[0]);
             header.ReplaceChild(renamed, signature);
             signature = renamed;
         }
@@ -276,12 +280,26 @@ public sealed class EdXmlSignatureVerifier
             throw new EdXmlSignatureException("Signature.KeyInfo.X509Data.X509Certificate", "the certificate cannot be decoded.", ex);
         }
 
-        bool valid;
+        var valid = false;
         try
         {
-            var signedXml = new SignedXml(doc);
-            signedXml.LoadXml(signature);
-            valid = signedXml.CheckSignature(certificate, verifySignatureOnly: true);
+            foreach (var prefix in prefixes)
+            {
+                if (prefix.Length > 0)
+                {
+                    var renamed = EdXmlDom.RenameToDsig(doc, signature, prefix);
+                    header.ReplaceChild(renamed, signature);
+                    signature = renamed;
+                }
+
+                var signedXml = new SignedXml(doc);
+                signedXml.LoadXml(signature);
+                valid = signedXml.CheckSignature(certificate, verifySignatureOnly: true);
+                if (valid)
+                {
+                    break;
+                }
+            }
         }
         catch (CryptographicException ex)
         {
@@ -395,9 +413,9 @@ internal static class EdXmlDom
         return string.Join('/', parts);
     }
 
-    public static XmlElement RenameToDsig(XmlDocument doc, XmlElement element)
+    public static XmlElement RenameToDsig(XmlDocument doc, XmlElement element, string prefix)
     {
-        var copy = doc.CreateElement("ds", element.LocalName, EdXmlNamespaces.XmlDsig);
+        var copy = doc.CreateElement(prefix, element.LocalName, EdXmlNamespaces.XmlDsig);
         foreach (XmlAttribute attribute in element.Attributes)
         {
             if (attribute.Prefix != "xmlns" && attribute.Name != "xmlns")
@@ -408,7 +426,7 @@ internal static class EdXmlDom
 
         foreach (XmlNode child in element.ChildNodes)
         {
-            copy.AppendChild(child is XmlElement e ? RenameToDsig(doc, e) : child.CloneNode(deep: true));
+            copy.AppendChild(child is XmlElement e ? RenameToDsig(doc, e, prefix) : child.CloneNode(deep: true));
         }
 
         return copy;
