@@ -48,6 +48,23 @@ public class EdXmlSecurityTests
     }
 
     [Fact]
+    public async Task Read_ManySmallUnknownElements_ThrowLimitExceededWhenTheyAddUp()
+    {
+        var xml = new StringBuilder("<edXML><edXMLEnvelope><edXMLHeader><Status><StatusCode>01</StatusCode></Status></edXMLHeader></edXMLEnvelope>");
+        for (var i = 0; i < 40; i++)
+        {
+            xml.Append("<Extra>").Append('x', 50_000).Append("</Extra>");
+        }
+
+        xml.Append("</edXML>");
+        var options = new EdXmlReaderOptions { MaxHeaderBytes = 1024 * 1024 };
+
+        var ex = await Assert.ThrowsAsync<EDocLimitExceededException>(() => TestPackages.ReadAsync(xml.ToString(), options));
+
+        Assert.Equal("MaxHeaderBytes", ex.LimitName);
+    }
+
+    [Fact]
     public async Task Read_HugeAttachmentName_ThrowsLimitExceeded()
     {
         var package = TestPackages.Minimal(EdXmlAttachment.FromBytes(new string('n', 200_000) + ".pdf", TestPackages.PdfBytes));

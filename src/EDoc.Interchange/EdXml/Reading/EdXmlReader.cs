@@ -55,7 +55,7 @@ public sealed class EdXmlReader
     public async Task<EdXmlPackage> ReadAsync(Stream source, IEdXmlAttachmentSink? sink = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var bounded = new BoundedReadStream(source);
+        var bounded = new BoundedReadStream(source, _options.MaxHeaderBytes);
         try
         {
             using var xml = XmlReader.Create(bounded, EdXmlXml.CreateReaderSettings(async: true));
@@ -119,7 +119,7 @@ public sealed class EdXmlReader
                 if (EdXmlParser.Is(xml.LocalName, "edXMLEnvelope") && envelope is null)
                 {
                     bounded.SetLimit(_options.MaxHeaderBytes, "MaxHeaderBytes");
-                    envelope = (XElement)await XNode.ReadFromAsync(xml, cancellationToken).ConfigureAwait(false);
+                    envelope = bounded.Retain((XElement)await XNode.ReadFromAsync(xml, cancellationToken).ConfigureAwait(false), "edXMLEnvelope");
                 }
                 else if (EdXmlParser.Is(xml.LocalName, "AttachmentEncoded"))
                 {
@@ -129,7 +129,7 @@ public sealed class EdXmlReader
                 else
                 {
                     bounded.SetLimit(_options.MaxHeaderBytes, "MaxHeaderBytes");
-                    rootUnknown.Add((XElement)await XNode.ReadFromAsync(xml, cancellationToken).ConfigureAwait(false));
+                    rootUnknown.Add(bounded.Retain((XElement)await XNode.ReadFromAsync(xml, cancellationToken).ConfigureAwait(false), "edXML"));
                 }
             }
         }
@@ -203,7 +203,7 @@ public sealed class EdXmlReader
             if (!EdXmlParser.Is(xml.LocalName, "Attachment"))
             {
                 bounded.SetLimit(_options.MaxHeaderBytes, "MaxHeaderBytes");
-                var skipped = (XElement)await XNode.ReadFromAsync(xml, cancellationToken).ConfigureAwait(false);
+                var skipped = bounded.Retain((XElement)await XNode.ReadFromAsync(xml, cancellationToken).ConfigureAwait(false), "AttachmentEncoded");
                 problems.Add(new EDoc.Validation.ValidationProblem(
                     "AttachmentEncoded." + skipped.Name.LocalName, "unknown", "An unknown element in AttachmentEncoded was ignored.", "Phần tử lạ trong AttachmentEncoded bị bỏ qua.", EDoc.Validation.ValidationSeverity.Warning));
                 continue;
@@ -319,19 +319,19 @@ public sealed class EdXmlReader
                 bounded.SetLimit(_options.MaxAttachmentMetadataBytes, "MaxAttachmentMetadataBytes");
                 if (EdXmlParser.Is(name, "ContentId"))
                 {
-                    attachment.ContentId = EdXmlText.StripCid(await xml.ReadElementContentAsStringAsync().ConfigureAwait(false));
+                    attachment.ContentId = EdXmlText.StripCid(Keep(bounded, await xml.ReadElementContentAsStringAsync().ConfigureAwait(false), path));
                 }
                 else if (EdXmlParser.Is(name, "AttachmentName"))
                 {
-                    attachment.AttachmentName = await xml.ReadElementContentAsStringAsync().ConfigureAwait(false);
+                    attachment.AttachmentName = Keep(bounded, await xml.ReadElementContentAsStringAsync().ConfigureAwait(false), path);
                 }
                 else if (EdXmlParser.Is(name, "Description"))
                 {
-                    attachment.Description = await xml.ReadElementContentAsStringAsync().ConfigureAwait(false);
+                    attachment.Description = Keep(bounded, await xml.ReadElementContentAsStringAsync().ConfigureAwait(false), path);
                 }
                 else if (EdXmlParser.Is(name, "ContentType"))
                 {
-                    attachment.ContentType = await xml.ReadElementContentAsStringAsync().ConfigureAwait(false);
+                    attachment.ContentType = Keep(bounded, await xml.ReadElementContentAsStringAsync().ConfigureAwait(false), path);
                 }
                 else
                 {
@@ -343,7 +343,7 @@ public sealed class EdXmlReader
                     }
                     else
                     {
-                        attachment.UnknownElements.Add((XElement)await XNode.ReadFromAsync(xml, cancellationToken).ConfigureAwait(false));
+                        attachment.UnknownElements.Add(bounded.Retain((XElement)await XNode.ReadFromAsync(xml, cancellationToken).ConfigureAwait(false), path));
                     }
                 }
 
@@ -384,6 +384,12 @@ public sealed class EdXmlReader
         }
     }
 
+    private static string Keep(BoundedReadStream bounded, string value, string location)
+    {
+        bounded.Retain(value.Length, location);
+        return value;
+    }
+
     private static async Task<int> ReadBase64Async(XmlReader xml, byte[] buffer, string path)
     {
         try
@@ -401,8 +407,9 @@ public sealed class EdXmlReader
     }
 
     /// <summary>Counts the bytes the XML reader pulls and refuses to go past a limit while one is set.</summary>
-    private sealed class BoundedReadStream(Stream inner) : Stream
+    private sealed class BoundedReadStream(Stream inner, long retainBudget) : Stream
     {
+        private long _retained;
         private long _position;
         private long _limit = long.MaxValue;
         private long _limitValue;
@@ -430,6 +437,37 @@ public sealed class EdXmlReader
         }
 
         public void ClearLimit() => _limit = long.MaxValue;
+
+        /// <summary>
+        /// Counts text kept in memory outside attachment content (envelope, unknown elements, attachment metadata),
+        /// so that many small elements cannot add up past <see cref="EdXmlReaderOptions.MaxHeaderBytes"/>.
+        /// </summary>
+        public void Retain(long characters, string location)
+        {
+            _retained += characters;
+            if (_retained > retainBudget)
+            {
+                throw new EDocLimitExceededException("edXML", location, "MaxHeaderBytes", retainBudget, _retained);
+            }
+        }
+
+        public T Retain<T>(T node, string location)
+            where T : XNode
+        {
+            long size = 0;
+            foreach (var n in node is XElement e ? e.DescendantNodesAndSelf() : [node])
+            {
+                size += n switch
+                {
+                    XElement x => x.Name.LocalName.Length + x.Attributes().Sum(a => (long)a.Name.LocalName.Length + a.Value.Length),
+                    XText t => t.Value.Length,
+                    _ => 0,
+                };
+            }
+
+            Retain(size, location);
+            return node;
+        }
 
         public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
 
