@@ -283,6 +283,13 @@ public sealed class EdXmlSignatureVerifier
         var valid = false;
         try
         {
+            using var publicKey = certificate.GetRSAPublicKey();
+            if (publicKey is null)
+            {
+                certificate.Dispose();
+                throw new EdXmlSignatureException("Signature.KeyInfo.X509Data.X509Certificate", "the certificate has no RSA public key.");
+            }
+
             foreach (var prefix in prefixes)
             {
                 if (prefix.Length > 0)
@@ -294,14 +301,14 @@ public sealed class EdXmlSignatureVerifier
 
                 var signedXml = new SignedXml(doc);
                 signedXml.LoadXml(signature);
-                valid = signedXml.CheckSignature(certificate, verifySignatureOnly: true);
+                valid = signedXml.CheckSignature(publicKey);
                 if (valid)
                 {
                     break;
                 }
             }
         }
-        catch (CryptographicException ex)
+        catch (Exception ex) when (ex is CryptographicException or FormatException or XmlException)
         {
             certificate.Dispose();
             throw new EdXmlSignatureException("Signature", "the signature cannot be processed: " + ex.Message, ex);
