@@ -52,6 +52,19 @@ public sealed class EdXmlCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Pack_ControlCharacterInSubject_ExitsOneAndWritesNothing()
+    {
+        await File.WriteAllTextAsync(P("ctl.json"), ExampleHeaderFromDocs().Replace("V/v triển khai", "V/v \\u0001 triển khai", StringComparison.Ordinal));
+
+        var result = await CliRunner.RunAsync("edxml", "pack", "--header", P("ctl.json"), "-o", P("ctl.edxml"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("ctl.json", result.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(P("ctl.edxml")));
+        Assert.Empty(Directory.GetFiles(_dir, ".ctl.edxml*"));
+    }
+
+    [Fact]
     public async Task Pack_HeaderMissingRequiredElements_ListsProblemsWithPathsAndWritesNothing()
     {
         await File.WriteAllTextAsync(P("bad.json"), """{ "from": { "organId": "000.00.00.H41" }, "otherInfo": { "priority": 9 } }""");

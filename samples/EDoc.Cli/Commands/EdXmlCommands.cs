@@ -106,7 +106,14 @@ internal static class EdXmlCommands
                 var writer = new EdXmlWriter();
                 if (certificate is null)
                 {
-                    await writer.WriteToFileAsync(package, outputPath, ct);
+                    try
+                    {
+                        await writer.WriteToFileAsync(package, outputPath, ct);
+                    }
+                    catch (ArgumentException ex)
+                    {
+                        return context.Fail(headerPath, ex.Message);
+                    }
                 }
                 else
                 {
@@ -118,7 +125,7 @@ internal static class EdXmlCommands
                     }
                     catch (ArgumentException ex)
                     {
-                        return context.Fail(signPath, ex.Message);
+                        return context.Fail(ex.ParamName == "certificate" ? signPath : headerPath, ex.Message);
                     }
                     finally
                     {

@@ -81,4 +81,39 @@ public class EdXmlRobustnessTests
             }
         }
     }
+
+    [Fact]
+    public async Task Extract_DamagedZippedAttachment_ThrowsOnlyTypedExceptions()
+    {
+        var zip = TestPackages.Zip(("van-ban.pdf", TestPackages.PdfBytes), ("pl.txt", Encoding.UTF8.GetBytes(new string('x', 5000))));
+        var random = new Random(11);
+
+        for (var i = 0; i < 300; i++)
+        {
+            var damaged = (byte[])zip.Clone();
+            for (var k = 0; k < 2; k++)
+            {
+                damaged[random.Next(damaged.Length)] = (byte)random.Next(256);
+            }
+
+            var bytes = await TestPackages.WriteAsync(TestPackages.Minimal(EdXmlAttachment.FromBytes("goi.zip", damaged, "application/zip")));
+            var directory = TestPackages.TempDirectory();
+            try
+            {
+                await new EdXmlExtractor().ExtractAsync(new MemoryStream(bytes), directory);
+            }
+            catch (EDocException)
+            {
+                Assert.Empty(Directory.GetFileSystemEntries(directory));
+            }
+            catch (Exception ex)
+            {
+                Assert.Fail($"iteration {i}: {ex.GetType().Name}: {ex.Message}\n{ex.StackTrace}");
+            }
+            finally
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+    }
 }

@@ -217,7 +217,7 @@ public sealed class EdXmlExtractor
                     Files.Add(new EdXmlExtractedFile(index, attachment.ContentId, entry.FullName, target, new FileInfo(target).Length, true));
                 }
             }
-            catch (InvalidDataException ex)
+            catch (Exception ex) when (ex is InvalidDataException or NotSupportedException)
             {
                 throw new EdXmlFormatException("edXML", location, "the zipped attachment is not a valid ZIP archive.", ex);
             }

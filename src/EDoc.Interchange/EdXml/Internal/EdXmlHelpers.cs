@@ -188,7 +188,11 @@ internal sealed class XElementListJsonConverter : JsonConverter<IList<XElement>>
     }
 }
 
-/// <summary>Secure XML settings shared by the reader, the signer and the JSON converter.</summary>
+/// <summary>
+/// Secure XML settings shared by the reader, the signer and the JSON converter: no DTD, no resolver, entity
+/// expansion capped. The streaming reader cannot cap <c>MaxCharactersInDocument</c> (attachments are large); it
+/// bounds everything but attachment content through its own counting stream instead.
+/// </summary>
 internal static class EdXmlXml
 {
     public static XmlReaderSettings CreateReaderSettings(bool async, long maxCharactersInDocument = 0) => new()

@@ -348,7 +348,8 @@ internal static class EdXmlDom
         var doc = new XmlDocument { PreserveWhitespace = true, XmlResolver = null };
         try
         {
-            var settings = EdXmlXml.CreateReaderSettings(async: false);
+            // The whole document is bounded here (no attachment streaming in a DOM), so the character limit is safe.
+            var settings = EdXmlXml.CreateReaderSettings(async: false, maxCharactersInDocument: maxBytes);
             settings.IgnoreComments = false;
             settings.IgnoreProcessingInstructions = false;
             settings.IgnoreWhitespace = false;
