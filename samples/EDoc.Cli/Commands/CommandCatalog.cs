@@ -10,5 +10,6 @@ internal static class CommandCatalog
         yield return TextCommands.Create(context);
         yield return CalendarCommands.Create(context);
         yield return DevCertsCommands.Create(context);
+        yield return EdXmlCommands.Create(context);
     }
 }
