@@ -1,0 +1,73 @@
+using EDoc.Registers.Storage;
+using EDoc.Registers.Storage.Sqlite;
+using EDoc.Registers.Tests.TestSupport;
+using Microsoft.Data.Sqlite;
+
+namespace EDoc.Registers.Tests.Storage;
+
+/// <summary>The store contract against a SQLite file (a fresh file per test).</summary>
+public sealed class SqliteRegisterStoreTests : RegisterStoreContractTests, IDisposable
+{
+    private readonly TempDirectory directory = new();
+
+    protected override IRegisterStore CreateStore() => new SqliteRegisterStore(directory.File("registers.db"));
+
+    public void Dispose() => directory.Dispose();
+
+    [Fact]
+    public async Task Open_NewFile_UsesWalJournal()
+    {
+        await using var store = await RegisterStoreFactory.OpenAsync(directory.File("registers.db"));
+
+        await using var connection = new SqliteConnection($"Data Source={directory.File("registers.db")}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
+        Assert.Equal("sqlite", store.Provider);
+    }
+
+    [Fact]
+    public async Task Open_SchemaNewerThanLibrary_ThrowsStoreException()
+    {
+        var path = directory.File("future.db");
+        await using (var store = await RegisterStoreFactory.OpenAsync(path))
+        {
+        }
+
+        await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO schema_version (version, applied_at) VALUES (99, 'x')";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var ex = await Assert.ThrowsAsync<RegisterStoreException>(() => RegisterStoreFactory.OpenAsync(path));
+        Assert.Contains("schema version 99", ex.Message, StringComparison.Ordinal);
+    }
+}
+
+public sealed class RegisterStoreFactoryTests
+{
+    [Theory]
+    [InlineData("Host=127.0.0.1;Port=5432;Database=docs", "postgresql")]
+    [InlineData("Server=db;Database=docs", "postgresql")]
+    [InlineData("Data Source=/tmp/x.db", "sqlite")]
+    [InlineData("/tmp/registers.db", "sqlite")]
+    [InlineData("registers.db", "sqlite")]
+    public async Task Create_ConnectionText_PicksProvider(string connection, string provider)
+    {
+        await using var store = RegisterStoreFactory.Create(connection);
+
+        Assert.Equal(provider, store.Provider);
+    }
+
+    [Fact]
+    public void ToSqliteConnectionString_Path_BecomesFullDataSource()
+    {
+        var text = RegisterStoreFactory.ToSqliteConnectionString("registers.db");
+
+        Assert.Equal(Path.GetFullPath("registers.db"), new SqliteConnectionStringBuilder(text).DataSource);
+    }
+}
