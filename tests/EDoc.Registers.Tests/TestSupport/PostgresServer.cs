@@ -48,13 +48,9 @@ internal static class PostgresServer
         {
             try
             {
-                Shell(isRoot, $"{Bin}/pg_ctl -D '{dir}/data' -m fast stop > /dev/null");
-                Directory.Delete(dir, recursive: true);
+                Shell(isRoot, $"{Bin}/pg_ctl -D '{dir}/data' -m immediate stop > /dev/null; rm -rf '{dir}'");
             }
             catch (InvalidOperationException)
-            {
-            }
-            catch (IOException)
             {
             }
         };
