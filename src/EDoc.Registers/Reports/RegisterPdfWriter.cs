@@ -66,8 +66,7 @@ public static class RegisterPdfWriter
         var pageWidth = XUnit.FromMillimeter(297).Point;
         var pageHeight = XUnit.FromMillimeter(210).Point;
         var usable = pageWidth - (2 * Margin);
-        var weights = ColumnWeights(table);
-        var widths = weights.Select(w => usable * w / weights.Sum()).ToArray();
+        double[] widths = [];
         var lineHeight = fontSize * 1.3;
 
         PdfPage? page = null;
@@ -83,6 +82,11 @@ public static class RegisterPdfWriter
                 page.Width = XUnit.FromPoint(pageWidth);
                 page.Height = XUnit.FromPoint(pageHeight);
                 gfx = XGraphics.FromPdfPage(page);
+                if (widths.Length == 0)
+                {
+                    widths = ColumnWidths(gfx, table, font, bold, usable);
+                }
+
                 pageNumber++;
                 y = Margin;
                 if (pageNumber == 1)
@@ -118,12 +122,55 @@ public static class RegisterPdfWriter
         document.Save(output, closeStream: false);
     }
 
-    private static double[] ColumnWeights(ReportTable table)
-        => table.Headers.Select((h, i) =>
+    /// <summary>
+    /// Column widths: each column at least as wide as its widest word (so numbers, notations and dates never break),
+    /// the rest shared in proportion to how much wider the full text would like to be.
+    /// </summary>
+    private static double[] ColumnWidths(XGraphics gfx, ReportTable table, XFont font, XFont bold, double usable)
+    {
+        var count = table.Headers.Count;
+        var min = new double[count];
+        var natural = new double[count];
+        for (var i = 0; i < count; i++)
         {
-            var longest = table.Rows.Select(r => CellText(r[i]).Length).DefaultIfEmpty(0).Max();
-            return Math.Clamp(Math.Max(longest, h.Length / 2.0), 6, 60);
-        }).ToArray();
+            min[i] = WidestWord(gfx, table.Headers[i], bold);
+            // Headers may wrap: they ask for half their width.
+            natural[i] = Math.Min(gfx.MeasureString(table.Headers[i], bold).Width / 2, usable * 0.15);
+            foreach (var row in table.Rows)
+            {
+                var text = CellText(row[i]);
+                if (text.Length == 0)
+                {
+                    continue;
+                }
+
+                min[i] = Math.Max(min[i], WidestWord(gfx, text, font));
+                natural[i] = Math.Max(natural[i], Math.Min(gfx.MeasureString(text, font).Width, usable * 0.4));
+            }
+
+            min[i] = Math.Min(min[i], usable * 0.25) + (2 * CellPadding) + 1;
+            natural[i] = Math.Max(natural[i] + (2 * CellPadding) + 1, min[i]);
+        }
+
+        var minSum = min.Sum();
+        if (minSum >= usable)
+        {
+            return min.Select(m => m * usable / minSum).ToArray();
+        }
+
+        var naturalSum = natural.Sum();
+        if (naturalSum <= usable)
+        {
+            return natural.Select(n => n * usable / naturalSum).ToArray();
+        }
+
+        var extra = natural.Select((n, i) => n - min[i]).ToArray();
+        var extraSum = extra.Sum();
+        return min.Select((m, i) => m + ((usable - minSum) * extra[i] / extraSum)).ToArray();
+    }
+
+    private static double WidestWord(XGraphics gfx, string text, XFont font)
+        => text.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Select(w => gfx.MeasureString(w, font).Width).DefaultIfEmpty(0).Max();
 
     private static double RowHeight(List<List<string>> cells, double lineHeight)
         => (cells.Max(c => Math.Max(1, c.Count)) * lineHeight) + (2 * CellPadding);
