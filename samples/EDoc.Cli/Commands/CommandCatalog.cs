@@ -8,5 +8,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> Create(CliContext context)
     {
         yield return TextCommands.Create(context);
+        yield return RegisterCommands.CreateRegister(context);
+        yield return RegisterCommands.CreateReport(context);
     }
 }
