@@ -3,6 +3,7 @@ namespace EDoc.Registers.Numbering;
 /// <summary>
 /// Composes the number and notation (số, ký hiệu) per NĐ 30/2020 Annex I: <c>{n}/{TYPE}-{ISSUER}[-{UNIT}]</c>;
 /// công văn <c>{n}/{ISSUER}-{UNIT}</c>; legal normative <c>{n}/{yyyy}/{TYPE}-{ISSUER}</c>; number zero-padded below 10.
+/// An advisory body's documents carry its abbreviation in place of the issuer's.
 /// </summary>
 /// <remarks>
 /// Stand-in: the integrator replaces this class with the <c>DocumentNotation</c> rules of EDoc.Abstractions once
@@ -19,6 +20,12 @@ internal static class NotationComposer
     public static string ComposeTemplate(OutgoingIssueRequest request, int year)
     {
         var issuer = Part(request.IssuerAbbreviation, "issuer abbreviation", nameof(request.IssuerAbbreviation))!;
+
+        // An advisory body (Hội đồng, Ban, Tổ) issuing under the agency's seal writes its own abbreviation, e.g. 05/TB-HĐTS.
+        if (Part(request.AdvisoryBody, "advisory body abbreviation", nameof(request.AdvisoryBody)) is { } advisory)
+        {
+            issuer = advisory;
+        }
         var unit = Part(request.UnitAbbreviation, "unit abbreviation", nameof(request.UnitAbbreviation));
         if (IsOfficialLetter(request.TypeAbbreviation))
         {
@@ -45,7 +52,7 @@ internal static class NotationComposer
             return null;
         }
 
-        var trimmed = value.Trim();
+        var trimmed = value.Trim().Normalize(System.Text.NormalizationForm.FormC);
         if (trimmed.Length == 0)
         {
             return paramName == nameof(OutgoingIssueRequest.IssuerAbbreviation)

@@ -33,7 +33,7 @@ public sealed record OutgoingIssueRequest
     /// <summary><see langword="true"/> for a secret document (văn bản mật), numbered in its own sequence.</summary>
     public bool IsSecret { get; init; }
 
-    /// <summary>The abbreviation of the advisory body (Hội đồng, Ban, Tổ) issuing under the agency's seal, numbered in its own sequence; optional.</summary>
+    /// <summary>The abbreviation of the advisory body (Hội đồng, Ban, Tổ) issuing under the agency's seal: numbered in its own sequence, and written in the notation in place of the issuer (<c>05/TB-HĐTS</c>); optional.</summary>
     public string? AdvisoryBody { get; init; }
 
     /// <summary>The register (sổ) to use; <see langword="null"/> for <see cref="DocumentRegisterOptions.DefaultRegisterId"/>.</summary>

@@ -22,6 +22,25 @@ public sealed class NotationComposerTests
         Assert.Equal(expected, notation);
     }
 
+    [Fact]
+    public void ComposeTemplate_AdvisoryBody_WritesItsAbbreviation()
+    {
+        var request = new OutgoingIssueRequest { TypeAbbreviation = "TB", IssuerAbbreviation = "SGDĐT", AdvisoryBody = "HĐTS" };
+
+        Assert.Equal("05/TB-HĐTS", NotationComposer.Apply(NotationComposer.ComposeTemplate(request, 2026), 5));
+    }
+
+    [Fact]
+    public void ComposeTemplate_DecomposedInput_ComposesNfc()
+    {
+        var request = new OutgoingIssueRequest { TypeAbbreviation = "QĐ", IssuerAbbreviation = "HĐND", AdvisoryBody = null, UnitAbbreviation = "Tổ".Normalize(System.Text.NormalizationForm.FormD) };
+
+        var notation = NotationComposer.Apply(NotationComposer.ComposeTemplate(request, 2026), 1);
+
+        Assert.Equal("01/QĐ-HĐND-Tổ", notation);
+        Assert.True(notation.IsNormalized(System.Text.NormalizationForm.FormC));
+    }
+
     [Theory]
     [InlineData("Q Đ", "UBND")]
     [InlineData("QĐ", "UB/ND")]

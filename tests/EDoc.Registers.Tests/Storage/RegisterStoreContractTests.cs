@@ -104,6 +104,7 @@ public abstract class RegisterStoreContractTests : IAsyncLifetime
         Assert.Equal($"03/SL-{Issuer}", copy3.Notation);
         Assert.Equal(1, advisory1.Number);
         Assert.Equal("advisory:HĐTĐ", advisory1.Sequence);
+        Assert.Equal("01/TB-HĐTĐ", advisory1.Notation);
     }
 
     [Fact]

@@ -71,3 +71,53 @@ public sealed class RegisterStoreFactoryTests
         Assert.Equal(Path.GetFullPath("registers.db"), new SqliteConnectionStringBuilder(text).DataSource);
     }
 }
+
+public sealed class SqliteDialectTests : IDisposable
+{
+    private readonly TempDirectory directory = new();
+
+    public void Dispose() => directory.Dispose();
+
+    [Fact]
+    public async Task Open_Connection_HasSynchronousFullAndBusyTimeout()
+    {
+        await using var dialect = new EDoc.Registers.Storage.Sqlite.SqliteDialect($"Data Source={directory.File("a.db")}", new RegisterStoreOptions { BusyTimeout = TimeSpan.FromSeconds(7) });
+        await using var connection = await dialect.OpenAsync(default);
+        await using var command = connection.CreateCommand();
+
+        command.CommandText = "PRAGMA synchronous";
+        var synchronous = Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        command.CommandText = "PRAGMA busy_timeout";
+        var busy = Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(2, synchronous); // FULL
+        Assert.Equal(7000, busy);
+    }
+
+    [Fact]
+    public async Task BeginWrite_TakesWriteLockAtOnce_SecondWriterIsBusy()
+    {
+        var path = directory.File("lock.db");
+        await using (var store = await RegisterStoreFactory.OpenAsync(path))
+        {
+        }
+
+        await using var dialect = new EDoc.Registers.Storage.Sqlite.SqliteDialect($"Data Source={path}", new RegisterStoreOptions { BusyTimeout = TimeSpan.Zero });
+        await using var first = await dialect.OpenAsync(default);
+        await using var second = await dialect.OpenAsync(default);
+        await using (var command = second.CreateCommand())
+        {
+            command.CommandText = "PRAGMA busy_timeout = 0";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        // BEGIN IMMEDIATE: the first transaction holds the write lock before writing anything.
+        await using var transaction = await dialect.BeginWriteAsync(first, default);
+        var ex = await Assert.ThrowsAsync<SqliteException>(async () =>
+        {
+            await using var other = await dialect.BeginWriteAsync(second, default);
+        });
+
+        Assert.True(dialect.IsTransient(ex), $"SQLite error {ex.SqliteErrorCode} is not treated as busy.");
+    }
+}
