@@ -91,6 +91,18 @@ public sealed class RegisterCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task List_MissingStoreFile_ExitsOneNamingTheFile()
+    {
+        var missing = Path.Combine(directory, "missing.db");
+
+        var result = await CliRunner.RunAsync("register", "list", "--store", missing, "--book", "outgoing", "--year", "2026");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(missing, result.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(missing));
+    }
+
+    [Fact]
     public async Task Issue_InvalidAbbreviation_ExitsOneNamingTheProblem()
     {
         var result = await CliRunner.RunAsync("register", "issue", "--store", Store, "--type", "Q Đ", "--issuer", "UBND");

@@ -206,7 +206,7 @@ internal static class RegisterCommands
                 }
 
                 return await WriteOutputAsync(context, table, output, which, cancellationToken);
-            });
+            }, mustExist: true);
         });
         return command;
     }
@@ -280,7 +280,7 @@ internal static class RegisterCommands
                 }
 
                 return CliApp.ExitOk;
-            });
+            }, mustExist: true);
         });
         return command;
     }
@@ -347,7 +347,7 @@ internal static class RegisterCommands
                 }
 
                 return await WriteOutputAsync(context, table, output, name, cancellationToken);
-            });
+            }, mustExist: true);
         });
         return command;
 
@@ -478,8 +478,14 @@ internal static class RegisterCommands
         return CliApp.ExitOk;
     }
 
-    private static async Task<int> WithRegisterAsync(CliContext context, string connection, Func<DocumentRegister, Task<int>> action)
+    private static async Task<int> WithRegisterAsync(CliContext context, string connection, Func<DocumentRegister, Task<int>> action, bool mustExist = false)
     {
+        // Reading verbs must not create an empty register from a mistyped path.
+        if (mustExist && !connection.Contains('=', StringComparison.Ordinal) && !File.Exists(connection))
+        {
+            return context.Fail(connection, "the register store does not exist.");
+        }
+
         IRegisterStore store;
         try
         {
