@@ -81,14 +81,18 @@ internal sealed class SqlRegisterEngine : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(registration);
         await MigrateAsync(cancellationToken).ConfigureAwait(false);
-        return await RetryAsync(ct => IssueCoreAsync(registration, ct), cancellationToken).ConfigureAwait(false);
+        // The number is taken and the entry inserted in one retried transaction; the entry is read back after the
+        // commit (outside the retry, so a failed read can never issue a second number) to keep the lock short.
+        var id = await RetryAsync(ct => IssueCoreAsync(registration, ct), cancellationToken).ConfigureAwait(false);
+        return await RetryAsync(ct => ReadByIdAsync(id, ReadOutgoingAsync, ct), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IncomingRegisterEntry> ReceiveIncomingAsync(IncomingRegistration registration, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(registration);
         await MigrateAsync(cancellationToken).ConfigureAwait(false);
-        return await RetryAsync(ct => ReceiveCoreAsync(registration, ct), cancellationToken).ConfigureAwait(false);
+        var id = await RetryAsync(ct => ReceiveCoreAsync(registration, ct), cancellationToken).ConfigureAwait(false);
+        return await RetryAsync(ct => ReadByIdAsync(id, ReadIncomingAsync, ct), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task ChangeStatusAsync(RegisterStatusChange change, CancellationToken cancellationToken)
@@ -365,7 +369,18 @@ internal sealed class SqlRegisterEngine : IAsyncDisposable
         return true;
     }
 
-    private Task<OutgoingRegisterEntry> IssueCoreAsync(OutgoingRegistration registration, CancellationToken cancellationToken)
+    private async Task<T> ReadByIdAsync<T>(long id, Func<DbConnection, DbTransaction?, string, Action<DbCommand>, CancellationToken, Task<List<T>>> read,
+        CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var rows = await read(connection, null, "WHERE id = @id", c => Add(c, "@id", id), cancellationToken).ConfigureAwait(false);
+            return rows[0];
+        }
+    }
+
+    private Task<long> IssueCoreAsync(OutgoingRegistration registration, CancellationToken cancellationToken)
         => WriteAsync(
             async (connection, transaction, ct) =>
             {
@@ -405,14 +420,12 @@ internal sealed class SqlRegisterEngine : IAsyncDisposable
                     Add(insert, "@method", CleanOptional(request.Method, 100, nameof(request.Method)));
                     Add(insert, "@due", request.DueDate is { } d ? dialect.Date(d) : null);
                     Add(insert, "@registeredAt", dialect.Instant(registration.RegisteredAt));
-                    var id = Convert.ToInt64(await insert.ExecuteScalarAsync(ct).ConfigureAwait(false), CultureInfo.InvariantCulture);
-                    var rows = await ReadOutgoingAsync(connection, transaction, "WHERE id = @id", c => Add(c, "@id", id), ct).ConfigureAwait(false);
-                    return rows[0];
+                    return Convert.ToInt64(await insert.ExecuteScalarAsync(ct).ConfigureAwait(false), CultureInfo.InvariantCulture);
                 }
             },
             cancellationToken);
 
-    private Task<IncomingRegisterEntry> ReceiveCoreAsync(IncomingRegistration registration, CancellationToken cancellationToken)
+    private Task<long> ReceiveCoreAsync(IncomingRegistration registration, CancellationToken cancellationToken)
         => WriteAsync(
             async (connection, transaction, ct) =>
             {
@@ -445,9 +458,7 @@ internal sealed class SqlRegisterEngine : IAsyncDisposable
                     Add(insert, "@method", CleanOptional(request.Method, 100, nameof(request.Method)));
                     Add(insert, "@due", request.DueDate is { } d ? dialect.Date(d) : null);
                     Add(insert, "@registeredAt", dialect.Instant(registration.RegisteredAt));
-                    var id = Convert.ToInt64(await insert.ExecuteScalarAsync(ct).ConfigureAwait(false), CultureInfo.InvariantCulture);
-                    var rows = await ReadIncomingAsync(connection, transaction, "WHERE id = @id", c => Add(c, "@id", id), ct).ConfigureAwait(false);
-                    return rows[0];
+                    return Convert.ToInt64(await insert.ExecuteScalarAsync(ct).ConfigureAwait(false), CultureInfo.InvariantCulture);
                 }
             },
             cancellationToken);
