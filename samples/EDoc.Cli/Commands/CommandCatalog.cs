@@ -11,5 +11,7 @@ internal static class CommandCatalog
         yield return CalendarCommands.Create(context);
         yield return DevCertsCommands.Create(context);
         yield return EdXmlCommands.Create(context);
+        yield return RegisterCommands.CreateRegister(context);
+        yield return RegisterCommands.CreateReport(context);
     }
 }
