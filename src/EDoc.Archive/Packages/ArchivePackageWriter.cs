@@ -274,8 +274,9 @@ public sealed class ArchivePackageWriter
         root.Representations.Add(("Representations/rep1", MetsXml.Href($"{Rep}/METS.xml"), "filegrp-rep1"));
         await PutXml("METS.xml", "mets", s => MetsXml.Write(s, root)).ConfigureAwait(false);
 
-        // 8. Empty folders CSIP recommends (STR8 metadata/other, STR16 documentation).
+        // 8. Folders CSIP recommends even when empty (STR7, STR8, STR16).
         sink.CreateDirectory(prefix + "metadata/other", now);
+        sink.CreateDirectory(prefix + "metadata/preservation", now);
         sink.CreateDirectory(prefix + "documentation", now);
 
         // 9. BagIt wrapping.
