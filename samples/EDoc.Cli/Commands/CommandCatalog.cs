@@ -8,5 +8,6 @@ internal static class CommandCatalog
     public static IEnumerable<Command> Create(CliContext context)
     {
         yield return TextCommands.Create(context);
+        yield return ArchiveCommands.Create(context);
     }
 }

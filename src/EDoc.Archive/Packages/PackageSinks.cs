@@ -39,7 +39,7 @@ internal sealed class ZipPackageSink : IPackageSink
     public Stream OpenWrite(string relativePath, DateTimeOffset modified, CompressionLevel level)
     {
         var entry = _zip!.CreateEntry($"{_root}/{relativePath}", level);
-        entry.LastWriteTime = modified;
+        entry.LastWriteTime = modified.ToLocalTime();
         entry.ExternalAttributes = UnixFileMode << 16;
         return entry.Open();
     }
@@ -47,7 +47,7 @@ internal sealed class ZipPackageSink : IPackageSink
     public void CreateDirectory(string relativePath, DateTimeOffset modified)
     {
         var entry = _zip!.CreateEntry($"{_root}/{relativePath.TrimEnd('/')}/");
-        entry.LastWriteTime = modified;
+        entry.LastWriteTime = modified.ToLocalTime();
         entry.ExternalAttributes = (UnixDirectoryMode << 16) | 0x10;
     }
 
