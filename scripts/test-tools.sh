@@ -7,13 +7,15 @@ EDOC_TEST_TOOLS=(
   "pdftotext poppler-utils"
   "certutil libnss3-tools"
   "qpdf qpdf"
+  "unzip unzip"
+  "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf fonts-noto-core"
 )
 
 edoc_install_test_tools() {
   local missing=() entry cmd pkg
   for entry in "${EDOC_TEST_TOOLS[@]}"; do
     cmd=${entry%% *}; pkg=${entry#* }
-    command -v "$cmd" >/dev/null 2>&1 || missing+=("$pkg")
+    command -v "$cmd" >/dev/null 2>&1 || [[ $cmd == /* && -e $cmd ]] || missing+=("$pkg")
   done
   ((${#missing[@]} == 0)) && return 0
   mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)

@@ -97,11 +97,12 @@ internal abstract class PackageSource : IDisposable
 
     public abstract void Dispose();
 
-    protected void Add(string rawRelative, long size, bool isDirectory)
+    protected void Add(string rawRelative, long size, bool isDirectory, string? location = null)
     {
+        location ??= rawRelative;
         if (Files.Count + Directories.Count >= Options.MaxEntries)
         {
-            throw new ArchivePackageFormatException(ArchivePackageFormatError.TooManyEntries, rawRelative, $"the package has more than {Options.MaxEntries} entries.");
+            throw new ArchivePackageFormatException(ArchivePackageFormatError.TooManyEntries, location, $"the package has more than {Options.MaxEntries} entries.");
         }
 
         var raw = rawRelative.Replace('\\', '/').TrimEnd('/');
@@ -112,7 +113,7 @@ internal abstract class PackageSource : IDisposable
 
         if (ArchiveFileNames.GetPathProblem(raw) is { } problem)
         {
-            throw new ArchivePackageFormatException(problem.Error, rawRelative, problem.Reason + ".");
+            throw new ArchivePackageFormatException(problem.Error, location, problem.Reason + ".");
         }
 
         var nfc = ArchiveFileNames.Normalize(raw);
@@ -125,7 +126,7 @@ internal abstract class PackageSource : IDisposable
             if (Files.TryGetValue(nfc, out var existing) || Directories.Contains(nfc))
             {
                 var why = existing is not null && existing.RawPath != raw ? "two entries differ only by Unicode normalisation (NFC/NFD)" : "the entry is present twice";
-                throw new ArchivePackageFormatException(ArchivePackageFormatError.DuplicateName, rawRelative, why + ".");
+                throw new ArchivePackageFormatException(ArchivePackageFormatError.DuplicateName, location, why + ".");
             }
 
             Files[nfc] = new PackageEntry(nfc, raw, size);
@@ -217,7 +218,7 @@ internal sealed class ZipPackageSource : PackageSource
                 }
 
                 var relative = trimmed[(slash + 1)..];
-                Add(relative, entry.Length, isDir);
+                Add(relative, entry.Length, isDir, entry.FullName);
                 if (!isDir)
                 {
                     _entries[ArchiveFileNames.Normalize(relative)] = entry;
