@@ -189,6 +189,19 @@ public sealed class ArchiveCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Export_UnreadablePdf_ExitsOneWithoutPartialFile()
+    {
+        File.WriteAllText(P("files/Tờ trình số 02.pdf"), "%PDF-1.4 not really a PDF");
+        var package = await PackFolderAsync();
+
+        var result = await CliRunner.RunAsync("archive", "export", package, "--pdf", P("hoso.pdf"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Tờ trình số 02.pdf", result.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(P("hoso.pdf")));
+    }
+
+    [Fact]
     public async Task Export_WithoutOutputs_ExitsTwo()
     {
         var package = await PackFolderAsync();

@@ -33,7 +33,17 @@ internal sealed class PdfSharpDossierComposer : IDossierPdfComposer
                     await source.CopyToAsync(file, cancellationToken);
                 }
 
-                using var imported = PdfReader.Open(temp, PdfDocumentOpenMode.Import);
+                PdfDocument imported;
+                try
+                {
+                    imported = PdfReader.Open(temp, PdfDocumentOpenMode.Import);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    throw new EDocFormatException("PDF", document.Path, $"the document cannot be read for the export: {ex.Message}", ex);
+                }
+
+                using var _ = imported;
                 foreach (var page in imported.Pages)
                 {
                     result.AddPage(page);
@@ -58,9 +68,9 @@ internal sealed class PdfSharpDossierComposer : IDossierPdfComposer
         const double left = 56;
         var width = page.Width.Point - (2 * left);
 
-        void Line(string text, XFont font, double gap = 4)
+        void Line(string text, XFont font, double gap = 4, double indent = 0)
         {
-            foreach (var line in Wrap(gfx, text, font, width))
+            foreach (var line in Wrap(gfx, text, font, width - indent))
             {
                 if (y > page.Height.Point - 60)
                 {
@@ -70,7 +80,7 @@ internal sealed class PdfSharpDossierComposer : IDossierPdfComposer
                     y = 60;
                 }
 
-                gfx.DrawString(line, font, XBrushes.Black, new XPoint(left, y));
+                gfx.DrawString(line, font, XBrushes.Black, new XPoint(left + indent, y));
                 y += font.Height + 2;
             }
 
@@ -89,7 +99,7 @@ internal sealed class PdfSharpDossierComposer : IDossierPdfComposer
             var number = string.Join("/", new[] { m.CodeNumber, m.CodeNotation }.Where(s => !string.IsNullOrEmpty(s)));
             var note = doc.MediaType == "application/pdf" ? string.Empty : $" (tệp {doc.FileName} không phải PDF, không ghép)";
             Line($"{++n}. {m.IssuedDate:dd/MM/yyyy}  {number}  {m.OrganName}", body, 0);
-            Line($"    {m.Subject}{note}", body, 6);
+            Line($"{m.Subject}{note}", body, 6, 16);
         }
 
         gfx.Dispose();
