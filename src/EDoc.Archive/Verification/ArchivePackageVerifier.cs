@@ -114,6 +114,7 @@ public sealed class ArchivePackageVerifier
         }
 
         var checks = CompareReferences(references, files, hashes, problems);
+        CheckPremisFixity(source, files, hashes, references, problems);
 
         if (_options.ValidateMetadata && rootMets is not null)
         {
@@ -268,6 +269,44 @@ public sealed class ArchivePackageVerifier
             }
 
             problems.Add(new ArchiveVerificationProblem($"{target}#{field}", "metadata." + p.Code, p.Message, p.Severity));
+        }
+    }
+
+    /// <summary>Compares the PREMIS fixity recorded for each file object with the file (a second, independent record).</summary>
+    private static void CheckPremisFixity(PackageSource source, Dictionary<string, string> files, Dictionary<string, (string Sha256, string? Sha512, long Size)> hashes, List<MetsReference> references, List<ArchiveVerificationProblem> problems)
+    {
+        foreach (var premisRef in references.Where(r => r.Kind == "digiprovMD" && files.ContainsKey(r.Path) && r.Path.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)))
+        {
+            XDocument? premis;
+            try
+            {
+                premis = source.LoadXml(source.Files[files[premisRef.Path]]);
+            }
+            catch (ArchivePackageFormatException)
+            {
+                continue;
+            }
+
+            XNamespace p = PremisXml.PremisNs;
+            if (premis.Root?.Name != p + "premis")
+            {
+                continue;
+            }
+
+            foreach (var obj in premis.Root.Elements(p + "object"))
+            {
+                var id = obj.Element(p + "objectIdentifier")?.Element(p + "objectIdentifierValue")?.Value;
+                var fixity = obj.Descendants(p + "fixity").FirstOrDefault(f => f.Element(p + "messageDigestAlgorithm")?.Value == "SHA-256");
+                if (id is null || fixity is null || !files.TryGetValue(ArchiveFileNames.Normalize(id), out var full))
+                {
+                    continue;
+                }
+
+                if (!FixityCalculator.ChecksumEquals(hashes[full].Sha256, fixity.Element(p + "messageDigest")?.Value))
+                {
+                    problems.Add(new ArchiveVerificationProblem(ArchiveFileNames.Normalize(id), "premis.fixity-mismatch", $"The file's SHA-256 differs from the fixity recorded in {premisRef.Path}."));
+                }
+            }
         }
     }
 

@@ -79,9 +79,9 @@ public sealed class ArchiveVerificationReport
     /// <summary>Every file and its state.</summary>
     public IReadOnlyList<ArchiveFileCheck> Files { get; }
 
-    /// <summary>No file is missing, extra, renamed or modified, and the BagIt manifests (if any) verify.</summary>
+    /// <summary>No file is missing, extra, renamed or modified, and the BagIt manifests and PREMIS fixity (if any) agree with the files.</summary>
     public bool IsIntact => Files.All(f => f.Status == ArchiveFileStatus.Intact)
-                            && !Problems.Any(p => p.Severity == ValidationSeverity.Error && (p.Code.StartsWith("file.", StringComparison.Ordinal) || p.Code.StartsWith("bagit.", StringComparison.Ordinal)));
+                            && !Problems.Any(p => p.Severity == ValidationSeverity.Error && (p.Code.StartsWith("file.", StringComparison.Ordinal) || p.Code.StartsWith("bagit.", StringComparison.Ordinal) || p.Code.StartsWith("premis.", StringComparison.Ordinal)));
 
     /// <summary>Intact, and no error in structure (CSIP), METS or metadata; warnings allowed.</summary>
     public bool IsValid => IsIntact && !Problems.Any(p => p.Severity == ValidationSeverity.Error);
