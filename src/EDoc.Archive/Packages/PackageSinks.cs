@@ -30,7 +30,7 @@ internal sealed class ZipPackageSink : IPackageSink
         Directory.CreateDirectory(dir);
         _temp = Path.Combine(dir, $".{Path.GetFileName(_target)}.{Guid.NewGuid():N}.tmp");
         _root = rootFolder;
-        _file = new FileStream(_temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.Asynchronous);
+        _file = new FileStream(_temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.None);
         _zip = new ZipArchive(_file, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: System.Text.Encoding.UTF8);
         var rootEntry = _zip.CreateEntry(_root + "/");
         rootEntry.ExternalAttributes = (UnixDirectoryMode << 16) | 0x10;
