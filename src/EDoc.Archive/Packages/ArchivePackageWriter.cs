@@ -26,7 +26,10 @@ public sealed class ArchivePackageWriter
 
     /// <summary>Initializes a new instance.</summary>
     /// <param name="options">The options; copied, later edits have no effect.</param>
-    /// <param name="evidenceProvider">Validates each PDF's signatures at packaging; none when <see langword="null"/>.</param>
+    /// <param name="evidenceProvider">
+    /// Validates each PDF's signatures at packaging; none when <see langword="null"/>. An exception thrown by the
+    /// provider aborts the packaging (nothing is written): a package never silently lacks evidence it was asked for.
+    /// </param>
     /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
     public ArchivePackageWriter(ArchivePackageWriterOptions? options = null, ISignatureEvidenceProvider? evidenceProvider = null, TimeProvider? timeProvider = null)
     {
