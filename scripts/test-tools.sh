@@ -14,6 +14,7 @@ EDOC_TEST_TOOLS=(
   "soffice libreoffice-calc-nogui"
   "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf fonts-noto-core"
   "/usr/lib/postgresql/15/bin/initdb postgresql"
+  "unzip unzip"
 )
 
 edoc_install_test_tools() {

@@ -13,5 +13,6 @@ internal static class CommandCatalog
         yield return EdXmlCommands.Create(context);
         yield return RegisterCommands.CreateRegister(context);
         yield return RegisterCommands.CreateReport(context);
+        yield return ArchiveCommands.Create(context);
     }
 }
