@@ -15,6 +15,9 @@ internal static class PdfObjectWriter
     {
         switch (obj)
         {
+            case PdfRawObject raw:
+                output.Write(raw.Bytes);
+                break;
             case PdfNull:
                 output.WriteAscii("null");
                 break;
