@@ -100,7 +100,7 @@ internal sealed partial class PdfDocumentReader : IDisposable
     }
 
     /// <summary>Resolves a reference in the current revision; other objects are returned as they are.</summary>
-    public PdfObject? Resolve(PdfObject? obj) => _latest.Resolve(obj);
+    public PdfObject? Resolve(PdfObject? obj) => (_latest ?? throw new InvalidOperationException("The reader is not initialized.")).Resolve(obj);
 
     /// <summary>The view of the document as it was in revision <paramref name="index"/>.</summary>
     public PdfObjectView GetView(int index)
@@ -157,11 +157,13 @@ internal sealed partial class PdfDocumentReader : IDisposable
     }
 
     /// <summary>Reads and decodes the data of a stream (FlateDecode with predictors).</summary>
-    public byte[] ReadStreamData(PdfStream stream)
+    public byte[] ReadStreamData(PdfStream stream, PdfObjectView? view = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         byte[] raw = ReadRawStreamData(stream);
-        return PdfFilters.Decode(raw, stream, Resolve, Options.MaxStreamLength, PdfFormatException.AtOffset(stream.DataOffset));
+        view ??= _latest;
+        Func<PdfObject?, PdfObject?> resolve = view is null ? static o => o : view.Resolve;
+        return PdfFilters.Decode(raw, stream, resolve, Options.MaxStreamLength, PdfFormatException.AtOffset(stream.DataOffset));
     }
 
     /// <summary>Reads bytes of the file at an offset (for checks around signature /Contents).</summary>
@@ -402,7 +404,7 @@ internal sealed partial class PdfDocumentReader : IDisposable
                 throw new PdfFormatException(PdfFormatException.AtObject(streamNumber, e.Generation), "the object stream has an invalid /N or /First.");
             }
 
-            byte[] decoded = ReadStreamData(s);
+            byte[] decoded = ReadStreamData(s, view);
             if (first > decoded.Length)
             {
                 throw new PdfFormatException(PdfFormatException.AtObject(streamNumber, e.Generation), "/First lies beyond the object stream data.");
