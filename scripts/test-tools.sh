@@ -7,6 +7,9 @@ EDOC_TEST_TOOLS=(
   "pdftotext poppler-utils"
   "certutil libnss3-tools"
   "qpdf qpdf"
+  "pk12util libnss3-tools"
+  "soffice libreoffice-writer-nogui"
+  "soffice fonts-dejavu"
 )
 
 edoc_install_test_tools() {

@@ -85,14 +85,33 @@ public sealed class PdfCorpusFixture : IDisposable
         string src = System.IO.Path.Combine(Root, "src");
         Directory.CreateDirectory(src);
         File.WriteAllText(System.IO.Path.Combine(src, "lo.fodt"), Fodt(withForm: false));
-        File.WriteAllText(System.IO.Path.Combine(src, "lo-form.fodt"), Fodt(withForm: true));
+        File.WriteAllText(System.IO.Path.Combine(src, "lo-form.html"), FormHtml);
         string profile = System.IO.Path.Combine(Root, "lo-profile");
         ExternalTool.Result r = ExternalTool.Run(
             "soffice",
-            ["-env:UserInstallation=file://" + profile, "--headless", "--convert-to", "pdf", "--outdir", Root, System.IO.Path.Combine(src, "lo.fodt"), System.IO.Path.Combine(src, "lo-form.fodt")],
+            ["-env:UserInstallation=file://" + profile, "--headless", "--convert-to", "pdf", "--outdir", Root, System.IO.Path.Combine(src, "lo.fodt")],
             timeoutSeconds: 240);
-        Assert.True(File.Exists(Path(Lo)) && File.Exists(Path(LoForm)), "LibreOffice did not produce the PDFs: " + r.All);
+        Assert.True(File.Exists(Path(Lo)), "LibreOffice did not produce the PDF: " + r.All);
+
+        // Writer/Web exports HTML form controls as AcroForm fields.
+        r = ExternalTool.Run(
+            "soffice",
+            ["-env:UserInstallation=file://" + profile, "--headless", "--convert-to", "pdf:writer_web_pdf_Export", "--outdir", Root, System.IO.Path.Combine(src, "lo-form.html")],
+            timeoutSeconds: 240);
+        Assert.True(File.Exists(Path(LoForm)), "LibreOffice did not produce the form PDF: " + r.All);
     }
+
+    private const string FormHtml = """
+        <!DOCTYPE html>
+        <html><head><meta charset="utf-8"><title>Biểu mẫu</title></head>
+        <body>
+        <p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>
+        <p>Độc lập - Tự do - Hạnh phúc</p>
+        <form><p>Số: <input type="text" name="SoVanBan" value=""></p>
+        <p>Ngày ban hành: <input type="text" name="NgayBanHanh" value=""></p></form>
+        <p>Nơi nhận: Như trên; Lưu: VT.</p>
+        </body></html>
+        """;
 
     private static string Fodt(bool withForm)
     {

@@ -57,8 +57,12 @@ internal static class TestSigning
     public static ExternalTool.Result PdfSig(PdfCorpusFixture corpus, string file)
         => ExternalTool.Run("pdfsig", ["-nssdir", "sql:" + corpus.NssDirectory, file]);
 
+    /// <remarks>
+    /// poppler 22.12 reports "Unknown issue with Certificate" when the same certificate signs twice in one file, so
+    /// tests use a different signer per signature, as in real workflows (drafter, signer, clerk, agency).
+    /// </remarks>
     /// <summary>Asserts pdfsig reports exactly <paramref name="count"/> signatures, each valid and trusted, the last covering the whole file.</summary>
-    public static void AssertPdfSigAllValid(PdfCorpusFixture corpus, string file, int count)
+    public static void AssertPdfSigAllValid(PdfCorpusFixture corpus, string file, int count, bool lastCoversWholeFile = true)
     {
         ExternalTool.Result r = PdfSig(corpus, file);
         string text = r.All;
@@ -66,7 +70,10 @@ internal static class TestSigning
         Assert.True(count == CountOf(text, "Signature is Valid."), text);
         Assert.True(count == CountOf(text, "Certificate is Trusted."), text);
         int last = text.LastIndexOf("Signature #", StringComparison.Ordinal);
-        Assert.Contains("Total document signed", text[last..], StringComparison.Ordinal);
+        if (lastCoversWholeFile)
+        {
+            Assert.Contains("Total document signed", text[last..], StringComparison.Ordinal);
+        }
     }
 
     public static int CountOf(string text, string what)

@@ -1,0 +1,304 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.Pkcs;
+using System.Text;
+using EDoc.Signing.Pdf.Objects;
+using EDoc.Signing.Pdf.Parsing;
+using EDoc.Signing.Pdf.Writing;
+using Pig = UglyToad.PdfPig;
+
+namespace EDoc.Signing.Tests.Pdf;
+
+[Collection(PdfCorpusDefinition.Name)]
+public sealed class PdfSignatureInspectorTests(PdfCorpusFixture corpus)
+{
+    private async Task<string> SignTimesAsync(string input, int count, int firstSigner = 0)
+    {
+        string current = input;
+        for (int i = 0; i < count; i++)
+        {
+            string next = corpus.NewTempFile($"s{i + 1}.pdf");
+            await TestSigning.SignFileAsync(current, next, corpus.Signers[(i + firstSigner) % corpus.Signers.Count]);
+            current = next;
+        }
+
+        return current;
+    }
+
+    private static List<PdfSignatureInfo> Inspect(string file)
+    {
+        using FileStream fs = File.OpenRead(file);
+        using var reader = PdfDocumentReader.Open(fs);
+        return PdfSignatureInspector.Inspect(reader);
+    }
+
+    /// <summary>Applies an arbitrary incremental update made with our writer.</summary>
+    private static async Task<string> UpdateAsync(string input, string output, Action<PdfIncrementalWriter> change)
+    {
+        await using FileStream src = File.OpenRead(input);
+        using var reader = PdfDocumentReader.Open(src);
+        var writer = new PdfIncrementalWriter(reader);
+        change(writer);
+        await using var dst = new FileStream(output, FileMode.CreateNew, FileAccess.ReadWrite);
+        await writer.WriteAsync(src, dst, CancellationToken.None);
+        return output;
+    }
+
+    [Fact]
+    public async Task Inspect_FourSignatures_EachCoversItsRevisionAndOnlySignaturesFollow()
+    {
+        string signed = await SignTimesAsync(corpus.Path(PdfCorpusFixture.LoObjStm), 4);
+        long length = new FileInfo(signed).Length;
+
+        List<PdfSignatureInfo> sigs = Inspect(signed);
+
+        TestSigning.AssertPdfSigAllValid(corpus, signed, 4);
+        Assert.Equal(4, sigs.Count);
+        for (int i = 0; i < 4; i++)
+        {
+            PdfSignatureInfo s = sigs[i];
+            Assert.True(s.IsByteRangeSane, string.Join("; ", s.ByteRangeProblems));
+            Assert.Equal("Signature" + (i + 1), s.FieldName);
+            Assert.Equal(i + 1, s.CoveredRevision);
+            Assert.Equal("ETSI.CAdES.detached", s.SubFilter);
+            Assert.Equal("Phê duyệt văn bản", s.Reason);
+            Assert.NotNull(s.SigningTime);
+            Assert.Equal(i == 3, s.CoversWholeDocument);
+            Assert.Equal(i == 3 ? PdfChangeKind.None : PdfChangeKind.SignaturesAndDss, s.Changes!.Overall);
+            Assert.All(s.Changes.Changes, c => Assert.True(c.Kind <= PdfChangeKind.SignaturesAndDss, c.Reason));
+
+            // Independent integrity check: SignedCms over the streamed ByteRange bytes.
+            await using FileStream fs = File.OpenRead(signed);
+            byte[] content = TestSigning.ReadRanges(fs, s.ByteRange!);
+            Assert.Equal(SHA256.HashData(content), PdfSignatureInspector.ComputeDigest(fs, s.ByteRange!, HashAlgorithmName.SHA256));
+            var cms = new SignedCms(new ContentInfo(content), detached: true);
+            cms.Decode(s.GetCms());
+            cms.CheckSignature(verifySignatureOnly: true);
+        }
+
+        Assert.Equal(length, sigs[3].ByteRange![2] + sigs[3].ByteRange![3]);
+    }
+
+    [Fact]
+    public async Task Inspect_FlippedByteInSignedRange_CmsCheckFails()
+    {
+        string signed = await SignTimesAsync(corpus.Path(PdfCorpusFixture.Lo), 1);
+        byte[] bytes = await File.ReadAllBytesAsync(signed);
+        bytes[200] ^= 0x01;
+        string tampered = corpus.NewTempFile("tampered.pdf");
+        await File.WriteAllBytesAsync(tampered, bytes);
+
+        PdfSignatureInfo sig = Assert.Single(Inspect(tampered));
+
+        await using FileStream fs = File.OpenRead(tampered);
+        var cms = new SignedCms(new ContentInfo(TestSigning.ReadRanges(fs, sig.ByteRange!)), detached: true);
+        cms.Decode(sig.GetCms());
+        Assert.ThrowsAny<CryptographicException>(() => cms.CheckSignature(true));
+        Assert.Contains("Signature is Invalid.", TestSigning.PdfSig(corpus, tampered).All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Inspect_BytesAppendedAfterEof_NotWholeDocumentButRevisionStillCovered()
+    {
+        string signed = await SignTimesAsync(corpus.Path(PdfCorpusFixture.Lo), 1);
+        await File.AppendAllTextAsync(signed, "% trailing garbage\n");
+
+        PdfSignatureInfo sig = Assert.Single(Inspect(signed));
+
+        Assert.False(sig.CoversWholeDocument);
+        Assert.Equal(1, sig.CoveredRevision);
+    }
+
+    [Fact]
+    public async Task Inspect_FormFilledAfterSignature_ReportsFormFill()
+    {
+        string signed = await SignTimesAsync(corpus.Path(PdfCorpusFixture.LoForm), 1);
+        string filled = await UpdateAsync(signed, corpus.NewTempFile("filled.pdf"), w =>
+        {
+            PdfField field = PdfAcroForm.EnumerateFields(w.Reader.Latest, w.Reader.Catalog).Single(f => f.FullName == "SoVanBan");
+            var clone = new PdfDictionary(field.Dictionary);
+            clone.Set("V", PdfString.FromText("15/QĐ-UBND"));
+            w.Update(field.Reference!, clone);
+        });
+
+        PdfSignatureInfo sig = Assert.Single(Inspect(filled));
+
+        Assert.Equal(PdfChangeKind.FormFill, sig.Changes!.Overall);
+        Assert.Equal(0, ExternalTool.QpdfCheck(filled).ExitCode);
+        Assert.Contains("Not total document signed", TestSigning.PdfSig(corpus, filled).All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Inspect_AnnotationAddedAfterSignature_ReportsAnnotations()
+    {
+        string signed = await SignTimesAsync(corpus.Path(PdfCorpusFixture.Lo), 1);
+        string annotated = await UpdateAsync(signed, corpus.NewTempFile("annotated.pdf"), w =>
+        {
+            PdfPage page = PdfPageTree.GetPage(w.Reader.Latest, w.Reader.Catalog, 0);
+            var note = new PdfDictionary();
+            note.Set("Type", new PdfName("Annot"));
+            note.Set("Subtype", new PdfName("Text"));
+            note.Set("Rect", PdfArray.OfNumbers(100, 100, 120, 120));
+            note.Set("Contents", PdfString.FromText("Ý kiến: đồng ý"));
+            PdfReference noteRef = w.Add(note);
+            var annots = new PdfArray(w.Reader.Latest.GetArray(page.Dictionary.Get("Annots"))?.Items ?? []);
+            annots.Add(noteRef);
+            var pageClone = new PdfDictionary(page.Dictionary);
+            pageClone.Set("Annots", annots);
+            w.Update(page.Reference, pageClone);
+        });
+
+        PdfSignatureInfo sig = Assert.Single(Inspect(annotated));
+
+        Assert.Equal(PdfChangeKind.Annotations, sig.Changes!.Overall);
+        Assert.Equal(0, ExternalTool.QpdfCheck(annotated).ExitCode);
+    }
+
+    [Fact]
+    public async Task Inspect_PageContentReplacedAfterSignature_ReportsOther()
+    {
+        string signed = await SignTimesAsync(corpus.Path(PdfCorpusFixture.Lo), 2);
+        string replaced = await UpdateAsync(signed, corpus.NewTempFile("replaced.pdf"), w =>
+        {
+            PdfPage page = PdfPageTree.GetPage(w.Reader.Latest, w.Reader.Catalog, 0);
+            PdfReference content = w.Add(new PdfStream(new PdfDictionary(), Encoding.ASCII.GetBytes("0 0 1 rg 10 10 100 100 re f")));
+            var pageClone = new PdfDictionary(page.Dictionary);
+            pageClone.Set("Contents", content);
+            w.Update(page.Reference, pageClone);
+        });
+
+        List<PdfSignatureInfo> sigs = Inspect(replaced);
+
+        Assert.All(sigs, s => Assert.Equal(PdfChangeKind.Other, s.Changes!.Overall));
+        Assert.Contains(sigs[0].Changes!.Changes, c => c.Kind == PdfChangeKind.Other && c.Reason.Contains("Contents", StringComparison.Ordinal));
+        Assert.Contains("Signature is Valid.", TestSigning.PdfSig(corpus, replaced).All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AppendDss_AfterTwoSignatures_MergesWithoutDuplicatesAndKeepsSignaturesValid()
+    {
+        string signed = await SignTimesAsync(corpus.Path(PdfCorpusFixture.LoObjStm), 2);
+        List<PdfSignatureInfo> before = Inspect(signed);
+        byte[] ca = corpus.CaCertificate.RawData;
+        byte[] s1 = corpus.Signers[0].RawData;
+        byte[] s2 = corpus.Signers[1].RawData;
+        byte[] fakeCrl = [0x30, 0x03, 0x02, 0x01, 0x01];
+        string dss1 = corpus.NewTempFile("dss1.pdf");
+        string dss2 = corpus.NewTempFile("dss2.pdf");
+        await using (FileStream src = File.OpenRead(signed))
+        await using (FileStream dst = File.Create(dss1))
+        {
+            await PdfDssWriter.AppendAsync(src, dst, new PdfDssData
+            {
+                Certificates = [ca, s1],
+                Crls = [fakeCrl],
+                Vri = new Dictionary<string, PdfVriEntry> { [PdfDssWriter.VriKey(before[0].Contents)] = new() { Certificates = [s1, ca] } },
+            });
+        }
+
+        await using (FileStream src = File.OpenRead(dss1))
+        await using (FileStream dst = File.Create(dss2))
+        {
+            await PdfDssWriter.AppendAsync(src, dst, new PdfDssData { Certificates = [ca, s2] });
+        }
+
+        List<PdfSignatureInfo> after = Inspect(dss2);
+        Assert.All(after, s => Assert.Equal(PdfChangeKind.SignaturesAndDss, s.Changes!.Overall));
+        TestSigning.AssertPdfSigAllValid(corpus, dss2, 2, lastCoversWholeFile: false);
+        Assert.Equal(0, ExternalTool.QpdfCheck(dss2).ExitCode);
+        await using FileStream fs = File.OpenRead(dss2);
+        using var reader = PdfDocumentReader.Open(fs);
+        PdfDictionary dss = reader.Latest.GetDictionary(reader.Catalog.Get("DSS"))!;
+        PdfArray certs = reader.Latest.GetArray(dss.Get("Certs"))!;
+        Assert.Equal(3, certs.Count);
+        var decoded = certs.Items.Select(c => reader.ReadStreamData((PdfStream)reader.Resolve(c)!)).ToList();
+        Assert.Contains(decoded, d => d.AsSpan().SequenceEqual(s2));
+        Assert.Single(reader.Latest.GetArray(dss.Get("CRLs"))!.Items);
+        Assert.NotNull(reader.Latest.GetDictionary(reader.Latest.GetDictionary(dss.Get("VRI"))!.Get(PdfDssWriter.VriKey(before[0].Contents))));
+        using Pig.PdfDocument pig = Pig.PdfDocument.Open(dss2);
+        Assert.True(pig.Structure.Catalog.CatalogDictionary.ContainsKey(Pig.Tokens.NameToken.Create("DSS")));
+    }
+
+    [Fact]
+    public async Task Prepare_DocMdpCertification_InspectorReportsPermissionsAndSecondCertificationIsRefused()
+    {
+        string certified = corpus.NewTempFile("certified.pdf");
+        await TestSigning.SignFileAsync(corpus.Path(PdfCorpusFixture.Lo), certified, corpus.Signers[0], new PdfSignatureOptions
+        {
+            SigningTime = DateTimeOffset.Now,
+            DocMdp = PdfDocMdpPermissions.FormFillingAndSigning,
+        });
+        string twice = await SignTimesAsync(certified, 1, firstSigner: 1);
+
+        List<PdfSignatureInfo> sigs = Inspect(twice);
+
+        Assert.Equal(2, sigs[0].DocMdpPermissions);
+        Assert.Null(sigs[1].DocMdpPermissions);
+        TestSigning.AssertPdfSigAllValid(corpus, twice, 2);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => TestSigning.SignFileAsync(twice, corpus.NewTempFile("again.pdf"), corpus.Signers[2], new PdfSignatureOptions { DocMdp = PdfDocMdpPermissions.NoChanges }));
+    }
+
+    [Fact]
+    public async Task Prepare_DocMdpNoChanges_FurtherSigningRefusedWithPolicyException()
+    {
+        string certified = corpus.NewTempFile("p1.pdf");
+        await TestSigning.SignFileAsync(corpus.Path(PdfCorpusFixture.Lo), certified, corpus.Signers[0], new PdfSignatureOptions { SigningTime = DateTimeOffset.Now, DocMdp = PdfDocMdpPermissions.NoChanges });
+
+        await Assert.ThrowsAsync<EDocPolicyException>(() => TestSigning.SignFileAsync(certified, corpus.NewTempFile("p1b.pdf"), corpus.Signers[1]));
+    }
+
+    [Fact]
+    public async Task Prepare_VisibleSignatureOnSecondPage_WidgetRectAndAppearanceWritten()
+    {
+        string output = corpus.NewTempFile("visible.pdf");
+        await TestSigning.SignFileAsync(corpus.Path(PdfCorpusFixture.PdfSharpFile), output, corpus.Signers[0], new PdfSignatureOptions
+        {
+            SigningTime = DateTimeOffset.Now,
+            FieldName = "ChuKyLanhDao",
+            PageIndex = 1,
+            Rectangle = [50, 60, 250, 140],
+            Appearance = new PdfSignatureAppearance { Content = Encoding.ASCII.GetBytes("1 0 0 RG 2 w 1 1 198 78 re S") },
+        });
+
+        TestSigning.AssertPdfSigAllValid(corpus, output, 1);
+        using Pig.PdfDocument pig = Pig.PdfDocument.Open(output);
+        Pig.Annotations.Annotation widget = Assert.Single(pig.GetPage(2).GetAnnotations(), a => a.Type == Pig.Annotations.AnnotationType.Widget);
+        Assert.Equal(200, widget.Rectangle.Width, 3);
+        PdfSignatureInfo sig = Assert.Single(Inspect(output));
+        Assert.Equal("ChuKyLanhDao", sig.FieldName);
+        Assert.True(sig.InAcroForm);
+    }
+
+    [Fact]
+    public async Task Embed_CmsLargerThanCapacity_ThrowsArgumentException()
+    {
+        await using var src = File.OpenRead(corpus.Path(PdfCorpusFixture.Lo));
+        var dst = new MemoryStream();
+        PreparedSignature prepared = await PdfSignaturePreparer.PrepareAsync(src, dst, new PdfSignatureOptions { ContentsCapacity = 512, SigningTime = DateTimeOffset.Now });
+
+        ArgumentException ex = Assert.Throws<ArgumentException>(() => PdfSignaturePreparer.Embed(dst, prepared, new byte[513]));
+
+        Assert.Contains("does not fit", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Prepare_ExistingFieldNames_NewNameIsUnique()
+    {
+        string once = await SignTimesAsync(corpus.Path(PdfCorpusFixture.LoForm), 1);
+        string output = corpus.NewTempFile("named.pdf");
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => TestSigning.SignFileAsync(once, output + ".x", corpus.Signers[1], new PdfSignatureOptions { FieldName = "Signature1" }));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => TestSigning.SignFileAsync(once, output + ".y", corpus.Signers[1], new PdfSignatureOptions { FieldName = "SoVanBan" }));
+        PreparedSignature p = await TestSigning.SignFileAsync(once, output, corpus.Signers[1]);
+
+        Assert.Equal("Signature2", p.FieldName);
+    }
+
+    [Fact]
+    public void ParsePdfDate_VietnamOffset_Parses()
+    {
+        DateTimeOffset? d = PdfSignatureInspector.ParsePdfDate("D:20260305143015+07'00'");
+
+        Assert.Equal(new DateTimeOffset(2026, 3, 5, 14, 30, 15, TimeSpan.FromHours(7)), d);
+        Assert.Equal("D:20260305143015+07'00'", PdfSignaturePreparer.FormatPdfDate(d!.Value));
+    }
+}
