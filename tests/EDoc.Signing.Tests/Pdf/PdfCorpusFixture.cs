@@ -27,6 +27,7 @@ public sealed class PdfCorpusFixture : IDisposable
         Assert.True(enc.ExitCode == 0, enc.All);
         BuildPdfSharp();
         BuildCertificates();
+        BuildPdfSigSigned();
     }
 
     public const string Lo = "lo.pdf";
@@ -39,6 +40,7 @@ public sealed class PdfCorpusFixture : IDisposable
     public const string Rotated270 = "lo-rot270.pdf";
     public const string PdfSharpFile = "pdfsharp.pdf";
     public const string Encrypted = "encrypted.pdf";
+    public const string PdfSigSigned = "pdfsig-signed.pdf";
 
     /// <summary>The clean inputs every signing test runs on.</summary>
     public static readonly string[] CleanInputs = [Lo, LoForm, LoFormObjStm, LoObjStm, LoLinearized, Rotated90, Rotated180, Rotated270, PdfSharpFile];
@@ -202,6 +204,27 @@ public sealed class PdfCorpusFixture : IDisposable
         doc.Pages.Elements["/Rotate"] = new PdfInteger(90);
         p2.Elements.Remove("/MediaBox");
         doc.Save(Path(PdfSharpFile));
+    }
+
+    /// <summary>A PDF signed by poppler's <c>pdfsig -add-signature</c> (its field is only in the page /Annots).</summary>
+    private void BuildPdfSigSigned()
+    {
+        using RSA key = RSA.Create(2048);
+        var req = new CertificateRequest("CN=Poppler Signer, O=EDoc Tests, C=VN", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        req.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation, true));
+        req.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.4")], false));
+        req.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(CaCertificate, true, false));
+        DateTimeOffset now = DateTimeOffset.UtcNow;
+        using X509Certificate2 leaf = req.Create(CaCertificate, now.AddDays(-1), now.AddYears(1), RandomNumberGenerator.GetBytes(12));
+        using X509Certificate2 withKey = leaf.CopyWithPrivateKey(key);
+        string pfx = System.IO.Path.Combine(Root, "poppler.pfx");
+        File.WriteAllBytes(pfx, withKey.Export(X509ContentType.Pkcs12, "test"));
+        ExternalTool.Result imp = ExternalTool.Run("pk12util", ["-i", pfx, "-d", "sql:" + NssDirectory, "-W", "test"]);
+        Assert.True(imp.ExitCode == 0, imp.All);
+        ExternalTool.Result list = ExternalTool.Run("certutil", ["-L", "-d", "sql:" + NssDirectory]);
+        string nick = list.StdOut.Split('\n').Select(l => l.TrimEnd()).First(l => l.EndsWith("u,u,u", StringComparison.Ordinal))[..^"u,u,u".Length].Trim();
+        ExternalTool.Result sign = ExternalTool.Run("pdfsig", ["-nssdir", "sql:" + NssDirectory, "-add-signature", "-nick", nick, "-new-signature-field-name", "PopplerSig", Path(Lo), Path(PdfSigSigned)]);
+        Assert.True(File.Exists(Path(PdfSigSigned)), "pdfsig -add-signature failed: " + sign.All);
     }
 
     private void BuildCertificates()

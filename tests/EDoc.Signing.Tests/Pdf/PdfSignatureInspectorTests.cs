@@ -302,3 +302,27 @@ public sealed class PdfSignatureInspectorTests(PdfCorpusFixture corpus)
         Assert.Equal("D:20260305143015+07'00'", PdfSignaturePreparer.FormatPdfDate(d!.Value));
     }
 }
+
+[Collection(PdfCorpusDefinition.Name)]
+public sealed class PdfSigProducedInputTests(PdfCorpusFixture corpus)
+{
+    [Fact]
+    public async Task Sign_PdfSigSignedInput_BothSignaturesValidAndPopplerFieldFound()
+    {
+        string input = corpus.Path(PdfCorpusFixture.PdfSigSigned);
+        string output = corpus.NewTempFile("ours-after-poppler.pdf");
+
+        PreparedSignature p = await TestSigning.SignFileAsync(input, output, corpus.Signers[1]);
+
+        TestSigning.AssertPdfSigAllValid(corpus, output, 2);
+        Assert.Equal(0, ExternalTool.QpdfCheck(output).ExitCode);
+        await using FileStream fs = File.OpenRead(output);
+        using var reader = PdfDocumentReader.Open(fs);
+        List<PdfSignatureInfo> sigs = PdfSignatureInspector.Inspect(reader);
+        Assert.Equal(["PopplerSig", p.FieldName], sigs.Select(s => s.FieldName));
+        Assert.All(sigs, s => Assert.True(s.IsByteRangeSane, string.Join("; ", s.ByteRangeProblems)));
+        Assert.Equal("adbe.pkcs7.detached", sigs[0].SubFilter);
+        Assert.Equal(PdfChangeKind.SignaturesAndDss, sigs[0].Changes!.Overall);
+        Assert.True(sigs[1].InAcroForm);
+    }
+}

@@ -95,6 +95,16 @@ internal static class PdfPageTree
                     continue;
                 }
 
+                if (stopAt >= 0 && view.GetInteger(node.Get("Count")) == kids.Count && stopAt - index < kids.Count
+                    && kids[stopAt - index] is PdfReference direct && view.GetDictionary(direct) is { } leaf && leaf.GetNameValue("Type") == "Page")
+                {
+                    // /Count equals the number of kids, so every kid is a page: go straight to the requested one.
+                    index = stopAt;
+                    stack.Clear();
+                    stack.Push((direct, depth + 1, inh));
+                    continue;
+                }
+
                 for (int i = kids.Count - 1; i >= 0; i--)
                 {
                     if (kids[i] is PdfReference kr)
