@@ -206,7 +206,7 @@ public sealed class PdfCorpusFixture : IDisposable
         doc.Save(Path(PdfSharpFile));
     }
 
-    /// <summary>A PDF signed by poppler's <c>pdfsig -add-signature</c> (its field is only in the page /Annots).</summary>
+    /// <summary>A form PDF signed by poppler's <c>pdfsig -add-signature</c>: its field is only in the page /Annots, not in AcroForm /Fields.</summary>
     private void BuildPdfSigSigned()
     {
         using RSA key = RSA.Create(2048);
@@ -223,7 +223,7 @@ public sealed class PdfCorpusFixture : IDisposable
         Assert.True(imp.ExitCode == 0, imp.All);
         ExternalTool.Result list = ExternalTool.Run("certutil", ["-L", "-d", "sql:" + NssDirectory]);
         string nick = list.StdOut.Split('\n').Select(l => l.TrimEnd()).First(l => l.EndsWith("u,u,u", StringComparison.Ordinal))[..^"u,u,u".Length].Trim();
-        ExternalTool.Result sign = ExternalTool.Run("pdfsig", ["-nssdir", "sql:" + NssDirectory, "-add-signature", "-nick", nick, "-new-signature-field-name", "PopplerSig", Path(Lo), Path(PdfSigSigned)]);
+        ExternalTool.Result sign = ExternalTool.Run("pdfsig", ["-nssdir", "sql:" + NssDirectory, "-add-signature", "-nick", nick, "-new-signature-field-name", "PopplerSig", Path(LoForm), Path(PdfSigSigned)]);
         Assert.True(File.Exists(Path(PdfSigSigned)), "pdfsig -add-signature failed: " + sign.All);
     }
 

@@ -110,7 +110,9 @@ internal static class PdfRevisionDiff
 
         if (n == ctx.AcroFormNumber)
         {
-            return ClassifyAcroForm(ctx, n, isNew, before as PdfDictionary, now as PdfDictionary);
+            // A new indirect AcroForm is compared with the old one, which may have been direct in the catalog.
+            PdfDictionary? oldAcro = before as PdfDictionary ?? (ctx.Old.GetDictionary(ctx.Old.Get(ctx.CatalogNumber)) is { } oldCatalog ? ctx.Old.GetDictionary(oldCatalog.Get("AcroForm")) : null);
+            return ClassifyAcroForm(ctx, n, isNew, oldAcro, now as PdfDictionary);
         }
 
         if (n == ctx.FieldsArrayNumber)
