@@ -95,6 +95,35 @@ public sealed class PdfReaderMalformedTests(PdfCorpusFixture corpus)
     }
 
     [Fact]
+    public async Task Open_WrongXrefOffsetForPage_RepairedByScanningButSigningRefused()
+    {
+        byte[] pdf = await File.ReadAllBytesAsync(corpus.Path(PdfCorpusFixture.Lo));
+        int pageNumber;
+        using (var clean = PdfDocumentReader.Open(new MemoryStream(pdf)))
+        {
+            pageNumber = PdfPageTree.GetPage(clean.Latest, clean.Catalog, 0).Reference.Number;
+        }
+
+        string text = Encoding.Latin1.GetString(pdf);
+        int xref = text.LastIndexOf("\nxref", StringComparison.Ordinal) + 1;
+        int firstEntry = text.IndexOf('\n', xref + 5) + 1;
+        int entry = firstEntry + (20 * pageNumber);
+        long offset = long.Parse(text.AsSpan(entry, 10), System.Globalization.CultureInfo.InvariantCulture);
+        byte[] broken = Encoding.Latin1.GetBytes(string.Concat(text.AsSpan(0, entry), (offset + 7).ToString("D10", System.Globalization.CultureInfo.InvariantCulture), text.AsSpan(entry + 10)));
+
+        using (var reader = PdfDocumentReader.Open(new MemoryStream(broken)))
+        {
+            Assert.False(reader.WasRecovered);
+            PdfPage page = PdfPageTree.GetPage(reader.Latest, reader.Catalog, 0);
+            Assert.Equal(pageNumber, page.Reference.Number);
+            Assert.True(reader.WasRecovered);
+        }
+
+        Exception ex = await AssertSignFails(broken);
+        Assert.Contains("damaged", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Open_XrefOffsetsOutsideFileAndNothingToRecover_ThrowsPdfFormatException()
     {
         byte[] pdf = Encoding.Latin1.GetBytes("%PDF-1.7\nxref\n0 2\n0000000000 65535 f\r\n0999999999 00000 n\r\ntrailer\n<</Size 2/Root 1 0 R>>\nstartxref\n9\n%%EOF\n");

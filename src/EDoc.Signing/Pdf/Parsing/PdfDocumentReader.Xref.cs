@@ -8,6 +8,7 @@ namespace EDoc.Signing.Pdf.Parsing;
 internal sealed partial class PdfDocumentReader
 {
     private bool _noRecovery;
+    private Dictionary<int, PdfXrefEntry>? _scanned;
 
     private (PdfDictionary Trailer, PdfObjectView Latest, PdfReference Root, PdfDictionary Catalog) Initialize()
     {
@@ -390,10 +391,11 @@ internal sealed partial class PdfDocumentReader
         return merged;
     }
 
-    private (PdfDictionary, PdfObjectView, PdfReference, PdfDictionary) Recover(PdfFormatException cause)
+    /// <summary>Scans the whole file for <c>N G obj</c> headers (later definitions win) and, optionally, trailers.</summary>
+    private Dictionary<int, PdfXrefEntry> ScanFile(bool collectTrailers, out PdfDictionary? trailer)
     {
         var entries = new Dictionary<int, PdfXrefEntry>();
-        PdfDictionary? trailer = null;
+        trailer = null;
         byte[] chunk = ArrayPool<byte>.Shared.Rent(65536);
         try
         {
@@ -435,7 +437,7 @@ internal sealed partial class PdfDocumentReader
                 }
 
                 int tr = 0;
-                while ((tr = span[tr..].IndexOf("trailer"u8) is int r && r >= 0 ? tr + r : -1) >= 0)
+                while (collectTrailers && (tr = span[tr..].IndexOf("trailer"u8) is int r && r >= 0 ? tr + r : -1) >= 0)
                 {
                     long saved = pos + tr + 7;
                     tr += 7;
@@ -465,6 +467,35 @@ internal sealed partial class PdfDocumentReader
         {
             ArrayPool<byte>.Shared.Return(chunk);
         }
+
+        return entries;
+    }
+
+    /// <summary>
+    /// The offset of object <paramref name="number"/> found by scanning the file, used when the cross-reference
+    /// points to the wrong place. Marks the reader as recovered.
+    /// </summary>
+    internal long? FindObjectByScanning(int number, string reason)
+    {
+        if (!Options.AllowRecovery)
+        {
+            return null;
+        }
+
+        _scanned ??= ScanFile(collectTrailers: false, out _);
+        if (_scanned.TryGetValue(number, out PdfXrefEntry e))
+        {
+            WasRecovered = true;
+            RecoveryReason ??= reason;
+            return e.Offset;
+        }
+
+        return null;
+    }
+
+    private (PdfDictionary, PdfObjectView, PdfReference, PdfDictionary) Recover(PdfFormatException cause)
+    {
+        Dictionary<int, PdfXrefEntry> entries = ScanFile(collectTrailers: true, out PdfDictionary? trailer);
 
         if (entries.Count == 0)
         {

@@ -190,7 +190,7 @@ internal sealed partial class PdfDocumentReader : IDisposable
         {
             return entry.Type switch
             {
-                PdfXrefEntryType.InFile => ParseIndirectAt(entry.Offset, number, view),
+                PdfXrefEntryType.InFile => ParseInFile(number, entry, view),
                 PdfXrefEntryType.InObjectStream => LoadFromObjectStream(number, (int)entry.Offset, entry.Generation, view),
                 _ => PdfNull.Instance,
             };
@@ -198,6 +198,24 @@ internal sealed partial class PdfDocumentReader : IDisposable
         finally
         {
             _resolveDepth--;
+        }
+    }
+
+    private PdfObject ParseInFile(int number, PdfXrefEntry entry, PdfObjectView view)
+    {
+        try
+        {
+            return ParseIndirectAt(entry.Offset, number, view);
+        }
+        catch (PdfFormatException ex) when (ex.Reason.StartsWith("expected", StringComparison.Ordinal) || ex.Reason.Contains("outside the file", StringComparison.Ordinal))
+        {
+            long? repaired = FindObjectByScanning(number, ex.Message);
+            if (repaired is null || repaired == entry.Offset)
+            {
+                throw;
+            }
+
+            return ParseIndirectAt(repaired.Value, number, view);
         }
     }
 

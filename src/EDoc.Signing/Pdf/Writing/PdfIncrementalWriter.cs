@@ -86,6 +86,11 @@ internal sealed class PdfIncrementalWriter
     /// <summary>Serializes the update for appending after <paramref name="sourceLength"/> bytes of original whose last byte is <paramref name="lastSourceByte"/>.</summary>
     public PdfAppendix Build(long sourceLength, int lastSourceByte)
     {
+        if (_reader.WasRecovered)
+        {
+            throw new PdfFormatException("cross-reference", "the PDF's cross-reference is damaged (" + _reader.RecoveryReason + "); repair the file before adding an incremental update.");
+        }
+
         HoistNestedStreams();
         bool newline = lastSourceByte is not ('\n' or '\r');
         long baseOffset = sourceLength + (newline ? 1 : 0);
