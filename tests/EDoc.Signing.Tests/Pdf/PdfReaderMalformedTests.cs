@@ -224,3 +224,54 @@ public sealed class PdfReaderMalformedTests(PdfCorpusFixture corpus)
         Assert.Equal([0, 0, 595, 842], page.MediaBox);
     }
 }
+
+[Collection(PdfCorpusDefinition.Name)]
+public sealed class PdfReaderMutationTests(PdfCorpusFixture corpus)
+{
+    public static TheoryData<string> Inputs() => new([PdfCorpusFixture.Lo, PdfCorpusFixture.LoObjStm, PdfCorpusFixture.LoForm, PdfCorpusFixture.PdfSharpFile]);
+
+    /// <summary>Random byte flips and truncations must give a result or a typed EDoc exception, never anything else.</summary>
+    [Theory]
+    [MemberData(nameof(Inputs))]
+    public async Task OpenAndInspect_RandomlyDamagedRealPdf_OnlyTypedExceptions(string name)
+    {
+        byte[] original = await File.ReadAllBytesAsync(corpus.Path(name));
+        var rnd = new Random(name.Length * 7919);
+        var unexpected = new List<string>();
+        int rounds = int.TryParse(Environment.GetEnvironmentVariable("EDOC_MUTATION_ROUNDS"), out int r) ? r : 300;
+        for (int round = 0; round < rounds; round++)
+        {
+            byte[] damaged = (byte[])original.Clone();
+            if (round % 5 == 0)
+            {
+                damaged = damaged.AsSpan(0, rnd.Next(1, damaged.Length)).ToArray();
+            }
+            else
+            {
+                int flips = 1 + rnd.Next(8);
+                for (int f = 0; f < flips; f++)
+                {
+                    // Bias damage towards the structure at the end of the file.
+                    int at = rnd.Next(2) == 0 ? rnd.Next(damaged.Length) : damaged.Length - 1 - rnd.Next(Math.Min(2000, damaged.Length));
+                    damaged[at] = (byte)rnd.Next(256);
+                }
+            }
+
+            Exception? ex = await Record.ExceptionAsync(() => Task.Run(() =>
+            {
+                using var reader = PdfDocumentReader.Open(new MemoryStream(damaged));
+                _ = PdfPageTree.GetPageCount(reader.Latest, reader.Catalog);
+                _ = PdfAcroForm.EnumerateFields(reader.Latest, reader.Catalog);
+                _ = PdfSignatureInspector.Inspect(reader);
+                var sink = new MemoryStream();
+                PdfSignaturePreparer.PrepareAsync(new MemoryStream(damaged), sink, new PdfSignatureOptions { SigningTime = DateTimeOffset.Now }).GetAwaiter().GetResult();
+            }).WaitAsync(TimeSpan.FromSeconds(60)));
+            if (ex is not null and not EDocException)
+            {
+                unexpected.Add($"round {round}: {ex.GetType().Name}: {ex.Message}\n{ex.StackTrace}");
+            }
+        }
+
+        Assert.True(unexpected.Count == 0, string.Join("\n\n", unexpected.Take(3)));
+    }
+}

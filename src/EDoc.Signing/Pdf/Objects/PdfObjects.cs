@@ -315,3 +315,47 @@ internal static class PdfObjectExtensions
         return s == "-0" ? "0" : s;
     }
 }
+
+/// <summary>Copies caller-supplied object graphs so that writing one document never mutates them.</summary>
+internal static class PdfObjectCloner
+{
+    /// <summary>Deep-copies dictionaries, arrays and in-memory streams (depth-bounded); other objects are immutable and shared.</summary>
+    public static PdfObject DeepClone(PdfObject obj, int depth = 0)
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        if (depth > 256)
+        {
+            throw new ArgumentException("The object graph is too deep (more than 256 levels) or cyclic.", nameof(obj));
+        }
+
+        switch (obj)
+        {
+            case PdfStream s:
+                var sd = new PdfDictionary();
+                foreach (KeyValuePair<string, PdfObject> e in s.Entries)
+                {
+                    sd.Set(e.Key, DeepClone(e.Value, depth + 1));
+                }
+
+                return s.Data is not null ? new PdfStream(sd, s.Data) : new PdfStream(sd, s.DataOffset, s.DataLength);
+            case PdfDictionary d:
+                var copy = new PdfDictionary();
+                foreach (KeyValuePair<string, PdfObject> e in d.Entries)
+                {
+                    copy.Set(e.Key, DeepClone(e.Value, depth + 1));
+                }
+
+                return copy;
+            case PdfArray a:
+                var arr = new PdfArray();
+                foreach (PdfObject o in a.Items)
+                {
+                    arr.Add(DeepClone(o, depth + 1));
+                }
+
+                return arr;
+            default:
+                return obj;
+        }
+    }
+}

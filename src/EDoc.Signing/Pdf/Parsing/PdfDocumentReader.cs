@@ -182,7 +182,7 @@ internal sealed partial class PdfDocumentReader : IDisposable
     {
         if (++_resolveDepth > Options.MaxDepth)
         {
-            _resolveDepth = 0;
+            _resolveDepth--;
             throw new EDocLimitExceededException("PDF", PdfFormatException.AtObject(number, entry.Generation), "MaxDepth", Options.MaxDepth);
         }
 

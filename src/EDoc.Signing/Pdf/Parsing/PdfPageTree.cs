@@ -38,7 +38,13 @@ internal static class PdfPageTree
             }
         }
 
-        throw new ArgumentOutOfRangeException(nameof(index), index, "The document has no page with this index.");
+        int count = GetPageCount(view, catalog);
+        if (count == 0)
+        {
+            throw new PdfFormatException("page tree", "the document has no pages.");
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(index), index, $"The document has {count} pages; there is no page with index {index}.");
     }
 
     /// <summary>Enumerates pages in order. When <paramref name="stopAt"/> is set, subtrees before it are skipped using /Count.</summary>

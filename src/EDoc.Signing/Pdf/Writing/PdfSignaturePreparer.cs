@@ -191,7 +191,7 @@ internal static class PdfSignaturePreparer
         apDict.Set("Type", new PdfName("XObject"));
         apDict.Set("Subtype", new PdfName("Form"));
         apDict.Set("BBox", PdfArray.OfNumbers(0, 0, rect[2] - rect[0], rect[3] - rect[1]));
-        apDict.Set("Resources", options.Appearance?.Resources ?? new PdfDictionary());
+        apDict.Set("Resources", options.Appearance?.Resources is { } res ? PdfObjectCloner.DeepClone(res) : new PdfDictionary());
         PdfReference apRef = writer.Add(new PdfStream(apDict, options.Appearance?.Content ?? []));
         var ap = new PdfDictionary();
         ap.Set("N", apRef);
