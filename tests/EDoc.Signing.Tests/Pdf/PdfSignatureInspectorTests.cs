@@ -269,6 +269,38 @@ public sealed class PdfSignatureInspectorTests(PdfCorpusFixture corpus)
     }
 
     [Fact]
+    public async Task Prepare_SameAppearanceWithImageForTwoDocuments_BothValidAndOptionsUnchanged()
+    {
+        var image = new PdfDictionary();
+        image.Set("Type", new PdfName("XObject"));
+        image.Set("Subtype", new PdfName("Image"));
+        image.Set("Width", new PdfInteger(2));
+        image.Set("Height", new PdfInteger(2));
+        image.Set("ColorSpace", new PdfName("DeviceRGB"));
+        image.Set("BitsPerComponent", new PdfInteger(8));
+        var xobjects = new PdfDictionary();
+        xobjects.Set("Im1", new PdfStream(image, [255, 0, 0, 0, 0, 255, 0, 0, 255, 255, 0, 0]));
+        var resources = new PdfDictionary();
+        resources.Set("XObject", xobjects);
+        var options = new PdfSignatureOptions
+        {
+            SigningTime = DateTimeOffset.Now,
+            Rectangle = [72, 72, 172, 172],
+            Appearance = new PdfSignatureAppearance { Content = Encoding.ASCII.GetBytes("q 100 0 0 100 0 0 cm /Im1 Do Q"), Resources = resources },
+        };
+
+        foreach (string input in new[] { PdfCorpusFixture.Lo, PdfCorpusFixture.LoObjStm })
+        {
+            string output = corpus.NewTempFile("image-" + input);
+            await TestSigning.SignFileAsync(corpus.Path(input), output, corpus.Signers[0], options);
+            TestSigning.AssertPdfSigAllValid(corpus, output, 1);
+            Assert.Equal(0, ExternalTool.QpdfCheck(output).ExitCode);
+        }
+
+        Assert.IsType<PdfStream>(xobjects.Get("Im1"));
+    }
+
+    [Fact]
     public async Task Embed_CmsLargerThanCapacity_ThrowsArgumentException()
     {
         await using var src = File.OpenRead(corpus.Path(PdfCorpusFixture.Lo));
