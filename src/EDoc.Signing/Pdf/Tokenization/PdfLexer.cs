@@ -168,9 +168,10 @@ internal sealed class PdfLexer
             return new PdfToken(PdfTokenKind.Real, start, end, Real: d);
         }
 
-        if (s.Length > 0 && s[0] is not ((byte)'+' or (byte)'-' or (byte)'.') || s.Length > 1)
+        if (s.Length == 1 || s.IndexOfAnyExcept("+-."u8) < 0)
         {
-            return new PdfToken(PdfTokenKind.Keyword, start, end, Text: Encoding.Latin1.GetString(s));
+            // A lone sign or dot: viewers read it as zero.
+            return new PdfToken(PdfTokenKind.Integer, start, end, Integer: 0);
         }
 
         throw Error(start, "malformed number.");
