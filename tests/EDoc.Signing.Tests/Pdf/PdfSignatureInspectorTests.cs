@@ -154,6 +154,24 @@ public sealed class PdfSignatureInspectorTests(PdfCorpusFixture corpus)
     }
 
     [Fact]
+    public async Task Inspect_InfoModDateUpdatedWithLaterSignature_StillSignaturesOnly()
+    {
+        string signed = await SignTimesAsync(corpus.Path(PdfCorpusFixture.Lo), 1);
+        string updated = await UpdateAsync(signed, corpus.NewTempFile("info.pdf"), w =>
+        {
+            var infoRef = (PdfReference)w.Reader.Trailer.Get("Info")!;
+            var info = new PdfDictionary(w.Reader.Latest.GetDictionary(infoRef)!);
+            info.Set("ModDate", PdfString.FromText("D:20261124170000+07'00'"));
+            w.Update(infoRef, info);
+        });
+
+        PdfSignatureInfo sig = Assert.Single(Inspect(updated));
+
+        Assert.Equal(PdfChangeKind.SignaturesAndDss, sig.Changes!.Overall);
+        Assert.Contains(sig.Changes.Changes, c => c.Reason.Contains("information", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Inspect_PageContentReplacedAfterSignature_ReportsOther()
     {
         string signed = await SignTimesAsync(corpus.Path(PdfCorpusFixture.Lo), 2);

@@ -8,7 +8,7 @@ internal enum PdfChangeKind
     /// <summary>No change (or only structural objects such as xref streams and object streams).</summary>
     None = 0,
 
-    /// <summary>Only later signatures (fields, signature dictionaries, widgets, appearances) and DSS/VRI data.</summary>
+    /// <summary>Only later signatures (fields, signature dictionaries, widgets, appearances), DSS/VRI data, and document metadata (/Info, XMP) updates.</summary>
     SignaturesAndDss = 1,
 
     /// <summary>Form fill-in: values and appearances of existing form fields.</summary>
@@ -30,7 +30,7 @@ internal sealed record PdfRevisionDiffResult(int RevisionIndex, PdfChangeKind Ov
 /// <summary>Compares a revision with the current document and classifies each changed object (what PAdES validators call the revision diff).</summary>
 internal static class PdfRevisionDiff
 {
-    private static readonly HashSet<string> AllowedCatalogKeys = new(StringComparer.Ordinal) { "DSS", "AcroForm", "Extensions" };
+    private static readonly HashSet<string> AllowedCatalogKeys = new(StringComparer.Ordinal) { "DSS", "AcroForm", "Extensions", "Metadata" };
     private static readonly HashSet<string> AllowedAcroFormKeys = new(StringComparer.Ordinal) { "Fields", "SigFlags", "DR", "DA" };
     private static readonly HashSet<string> FormFillKeys = new(StringComparer.Ordinal) { "V", "AP", "AS", "MK" };
 
@@ -169,9 +169,10 @@ internal static class PdfRevisionDiff
             return new PdfObjectChange(n, isNew, PdfChangeKind.Annotations, "annotation or its appearance");
         }
 
-        if (n == ctx.InfoNumber)
+        if (n == ctx.InfoNumber || n == ctx.MetadataNumber)
         {
-            return new PdfObjectChange(n, isNew, PdfChangeKind.Other, "document information dictionary changed");
+            // Signing tools in append mode (iText, VGCA plugins) update /ModDate, /Producer and the XMP metadata.
+            return new PdfObjectChange(n, isNew, PdfChangeKind.SignaturesAndDss, n == ctx.InfoNumber ? "document information dictionary updated" : "XMP metadata updated");
         }
 
         if (isNew)
@@ -455,6 +456,7 @@ internal static class PdfRevisionDiff
             CatalogNumber = reader.RootReference.Number;
             InfoNumber = (reader.Trailer.Get("Info") as PdfReference)?.Number ?? -1;
             PdfDictionary catalog = reader.Catalog;
+            MetadataNumber = (catalog.Get("Metadata") as PdfReference)?.Number ?? -1;
             AcroFormNumber = (catalog.Get("AcroForm") as PdfReference)?.Number ?? -1;
             PdfDictionary? acro = cur.GetDictionary(catalog.Get("AcroForm"));
             FieldsArrayNumber = (acro?.Get("Fields") as PdfReference)?.Number ?? -1;
@@ -553,6 +555,8 @@ internal static class PdfRevisionDiff
         public int CatalogNumber { get; }
 
         public int InfoNumber { get; }
+
+        public int MetadataNumber { get; }
 
         public int AcroFormNumber { get; }
 
