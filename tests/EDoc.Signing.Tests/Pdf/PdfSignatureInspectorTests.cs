@@ -71,7 +71,9 @@ public sealed class PdfSignatureInspectorTests(PdfCorpusFixture corpus)
             byte[] content = TestSigning.ReadRanges(fs, s.ByteRange!);
             Assert.Equal(SHA256.HashData(content), PdfSignatureInspector.ComputeDigest(fs, s.ByteRange!, HashAlgorithmName.SHA256));
             var cms = new SignedCms(new ContentInfo(content), detached: true);
-            cms.Decode(s.GetCms());
+            byte[] der = s.GetCms();
+            Assert.True(der.Length < s.Contents.Length / 4, "the zero padding is removed");
+            cms.Decode(der);
             cms.CheckSignature(verifySignatureOnly: true);
         }
 
@@ -446,6 +448,11 @@ public sealed class PdfSigProducedInputTests(PdfCorpusFixture corpus)
         Assert.All(sigs, s => Assert.True(s.IsByteRangeSane, string.Join("; ", s.ByteRangeProblems)));
         Assert.Equal("adbe.pkcs7.detached", sigs[0].SubFilter);
         Assert.False(sigs[0].InAcroForm);
+        byte[] popplerCms = sigs[0].GetCms();
+        Assert.Equal(0x80, popplerCms[1]); // poppler writes indefinite-length BER
+        var cms = new System.Security.Cryptography.Pkcs.SignedCms(new System.Security.Cryptography.Pkcs.ContentInfo(TestSigning.ReadRanges(fs, sigs[0].ByteRange!)), detached: true);
+        cms.Decode(popplerCms);
+        cms.CheckSignature(verifySignatureOnly: true);
         Assert.True(PdfChangeKind.SignaturesAndDss == sigs[0].Changes!.Overall, string.Join("; ", sigs[0].Changes!.Changes.Select(c => $"{c.ObjectNumber}:{c.Kind}:{c.Reason}")));
         Assert.True(sigs[1].InAcroForm);
     }

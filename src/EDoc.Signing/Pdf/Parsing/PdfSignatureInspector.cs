@@ -77,42 +77,22 @@ internal sealed class PdfSignatureInfo
     /// <summary>What changed after the covered revision (null when the revision is unknown).</summary>
     public PdfRevisionDiffResult? Changes { get; init; }
 
-    /// <summary>The CMS (or timestamp token) from /Contents with the zero padding removed, using the DER length.</summary>
+    /// <summary>
+    /// The CMS (or timestamp token) from /Contents with the zero padding removed: the first BER/DER value
+    /// (indefinite lengths included, as poppler writes them); the raw bytes when they are not ASN.1.
+    /// </summary>
     public byte[] GetCms()
     {
         byte[] c = Contents;
-        if (c.Length < 2 || c[0] != 0x30)
+        try
+        {
+            System.Formats.Asn1.AsnDecoder.ReadEncodedValue(c, System.Formats.Asn1.AsnEncodingRules.BER, out _, out _, out int consumed);
+            return consumed == c.Length ? c : c.AsSpan(0, consumed).ToArray();
+        }
+        catch (System.Formats.Asn1.AsnContentException)
         {
             return c;
         }
-
-        int lenByte = c[1];
-        long length;
-        int header;
-        if (lenByte < 0x80)
-        {
-            length = lenByte;
-            header = 2;
-        }
-        else
-        {
-            int k = lenByte & 0x7F;
-            if (k is 0 or > 4 || c.Length < 2 + k)
-            {
-                return c;
-            }
-
-            length = 0;
-            for (int i = 0; i < k; i++)
-            {
-                length = (length << 8) | c[2 + i];
-            }
-
-            header = 2 + k;
-        }
-
-        long total = header + length;
-        return total <= c.Length ? c.AsSpan(0, (int)total).ToArray() : c;
     }
 }
 
