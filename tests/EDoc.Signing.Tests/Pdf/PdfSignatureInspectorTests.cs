@@ -447,7 +447,19 @@ public sealed class PdfSigProducedInputTests(PdfCorpusFixture corpus)
         Assert.Equal(["PopplerSig", p.FieldName], sigs.Select(s => s.FieldName));
         Assert.All(sigs, s => Assert.True(s.IsByteRangeSane, string.Join("; ", s.ByteRangeProblems)));
         Assert.Equal("adbe.pkcs7.detached", sigs[0].SubFilter);
-        Assert.False(sigs[0].InAcroForm);
+        Assert.True(sigs[0].InAcroForm, "the orphan poppler widget is adopted into AcroForm /Fields");
+        using (var pig = Pig.PdfDocument.Open(output))
+        {
+            Assert.True(pig.TryGetForm(out var form));
+            Assert.Contains(form.Fields, f => f.Information.PartialName == "PopplerSig");
+            Assert.Contains(form.Fields, f => f.Information.PartialName == p.FieldName);
+        }
+
+        await using (FileStream original = File.OpenRead(input))
+        using (var before = PdfDocumentReader.Open(original))
+        {
+            Assert.False(Assert.Single(PdfSignatureInspector.Inspect(before)).InAcroForm, "pdfsig leaves its widget outside AcroForm /Fields");
+        }
         byte[] popplerCms = sigs[0].GetCms();
         Assert.Equal(0x80, popplerCms[1]); // poppler writes indefinite-length BER
         var cms = new System.Security.Cryptography.Pkcs.SignedCms(new System.Security.Cryptography.Pkcs.ContentInfo(TestSigning.ReadRanges(fs, sigs[0].ByteRange!)), detached: true);

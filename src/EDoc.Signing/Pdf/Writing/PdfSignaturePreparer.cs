@@ -206,7 +206,7 @@ internal static class PdfSignaturePreparer
             }
 
             writer.Update(existing.Reference!, fieldClone);
-            catalogChanged |= EnsureAcroForm(writer, view, catalogClone, null);
+            catalogChanged |= EnsureAcroForm(writer, view, catalogClone, FindOrphanSignatureWidgets(view, catalog, fields, options.PageIndex));
         }
         else
         {
@@ -223,7 +223,9 @@ internal static class PdfSignaturePreparer
             widget.Set("AP", ap);
             PdfReference fieldRef = writer.Add(widget);
             AddToAnnots(writer, view, page, fieldRef);
-            catalogChanged |= EnsureAcroForm(writer, view, catalogClone, fieldRef);
+            List<PdfReference> toAdd = FindOrphanSignatureWidgets(view, catalog, fields, options.PageIndex);
+            toAdd.Add(fieldRef);
+            catalogChanged |= EnsureAcroForm(writer, view, catalogClone, toAdd);
         }
 
         if (options.DocMdp is not null)
@@ -296,8 +298,60 @@ internal static class PdfSignaturePreparer
         writer.Update(page.Reference, pageClone);
     }
 
-    /// <summary>Adds <paramref name="fieldRef"/> to AcroForm /Fields and sets /SigFlags 3; returns whether the catalog changed.</summary>
-    private static bool EnsureAcroForm(PdfIncrementalWriter writer, PdfObjectView view, PdfDictionary catalogClone, PdfReference? fieldRef)
+    /// <summary>
+    /// Signature widgets on the first page and on the target page that are not in AcroForm /Fields (pdfsig
+    /// -add-signature leaves them there); adding them to /Fields lets every reader list them.
+    /// </summary>
+    private static List<PdfReference> FindOrphanSignatureWidgets(PdfObjectView view, PdfDictionary catalog, List<PdfField> fields, int pageIndex)
+    {
+        var result = new List<PdfReference>();
+        var known = new HashSet<int>();
+        foreach (PdfField f in fields)
+        {
+            if (f.Reference is not null)
+            {
+                known.Add(f.Reference.Number);
+            }
+
+            foreach (PdfReference w in f.WidgetReferences)
+            {
+                known.Add(w.Number);
+            }
+        }
+
+        foreach (int index in pageIndex == 0 ? new[] { 0 } : new[] { 0, pageIndex })
+        {
+            PdfPage page;
+            try
+            {
+                page = PdfPageTree.GetPage(view, catalog, index);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                continue;
+            }
+
+            if (view.GetArray(page.Dictionary.Get("Annots")) is not { } annots)
+            {
+                continue;
+            }
+
+            foreach (PdfObject a in annots.Items)
+            {
+                if (a is PdfReference r && !known.Contains(r.Number) && view.GetDictionary(r) is { } d
+                    && d.GetNameValue("Subtype") == "Widget" && view.GetName(d.Get("FT")) == "Sig" && !d.ContainsKey("Parent") && d.ContainsKey("T"))
+                {
+                    known.Add(r.Number);
+                    result.Add(r);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Adds <paramref name="fieldRefs"/> to AcroForm /Fields and sets /SigFlags 3; returns whether the catalog changed.</summary>
+    private static bool EnsureAcroForm(PdfIncrementalWriter writer, PdfObjectView view, PdfDictionary catalogClone, List<PdfReference> fieldRefs)
     {
         PdfObject? acroObj = catalogClone.Get("AcroForm");
         PdfDictionary? acro = view.GetDictionary(acroObj);
@@ -310,19 +364,19 @@ internal static class PdfSignaturePreparer
             changed = true;
         }
 
-        if (fieldRef is not null)
+        if (fieldRefs.Count > 0)
         {
             PdfObject? fieldsObj = acroClone.Get("Fields");
             if (fieldsObj is PdfReference fieldsRef && view.Resolve(fieldsRef) is PdfArray fieldsIndirect)
             {
                 var clone = new PdfArray(fieldsIndirect.Items);
-                clone.Add(fieldRef);
+                clone.Items.AddRange(fieldRefs);
                 writer.Update(fieldsRef, clone);
             }
             else
             {
                 var array = view.Resolve(fieldsObj) is PdfArray direct ? new PdfArray(direct.Items) : new PdfArray();
-                array.Add(fieldRef);
+                array.Items.AddRange(fieldRefs);
                 acroClone.Set("Fields", array);
                 changed = true;
             }
