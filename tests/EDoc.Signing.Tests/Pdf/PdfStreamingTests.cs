@@ -59,6 +59,67 @@ public sealed class PdfStreamingTests(PdfCorpusFixture corpus, ITestOutputHelper
         TestSigning.AssertPdfSigAllValid(corpus, file, 1);
     }
 
+    /// <summary>Counts the bytes read through it.</summary>
+    private sealed class CountingStream(Stream inner) : Stream
+    {
+        public long BytesRead { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => true;
+
+        public override bool CanWrite => false;
+
+        public override long Length => inner.Length;
+
+        public override long Position { get => inner.Position; set => inner.Position = value; }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            int n = inner.Read(buffer, offset, count);
+            BytesRead += n;
+            return n;
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
+
+        public override void Flush()
+        {
+        }
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    [Fact]
+    public void Open_TwentyMegabytePdf_ReadsOnlyTheStructureItNeeds()
+    {
+        byte[] source = LargePdf();
+        var counting = new CountingStream(new MemoryStream(source, writable: false));
+
+        using var reader = PdfDocumentReader.Open(counting);
+        PdfPage last = PdfPageTree.GetPage(reader.Latest, reader.Catalog, 399);
+        long forSigning = counting.BytesRead;
+        Assert.Empty(PdfSignatureInspector.Inspect(reader, includeChanges: false));
+        long forInspection = counting.BytesRead;
+
+        Assert.Equal(399, last.Index);
+        Assert.True(forSigning < source.Length / 100, $"signing read {forSigning:N0} of {source.Length:N0} bytes");
+        Assert.True(forInspection < source.Length / 5, $"inspection (all 400 page dictionaries) read {forInspection:N0} of {source.Length:N0} bytes");
+    }
+
+    [Fact]
+    public async Task Prepare_CanceledToken_ThrowsWithoutWriting()
+    {
+        await using FileStream src = File.OpenRead(corpus.Path(PdfCorpusFixture.Lo));
+        var dst = new MemoryStream();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => PdfSignaturePreparer.PrepareAsync(src, dst, new PdfSignatureOptions(), new CancellationToken(true)));
+
+        Assert.Equal(0, dst.Length);
+    }
+
     [Fact]
     public async Task ComputeDigest_StreamedRanges_EqualsHashOfConcatenation()
     {

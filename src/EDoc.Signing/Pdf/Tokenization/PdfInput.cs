@@ -8,7 +8,7 @@ namespace EDoc.Signing.Pdf.Tokenization;
 /// </summary>
 internal sealed class PdfInput : IDisposable
 {
-    private const int WindowSize = 8192;
+    private const int WindowSize = 4096;
     private readonly Stream _stream;
     private readonly long _origin;
     private byte[]? _window;
