@@ -86,7 +86,7 @@ public sealed class PdfCorpusFixture : IDisposable
     {
         string src = System.IO.Path.Combine(Root, "src");
         Directory.CreateDirectory(src);
-        File.WriteAllText(System.IO.Path.Combine(src, "lo.fodt"), Fodt(withForm: false));
+        File.WriteAllText(System.IO.Path.Combine(src, "lo.fodt"), Fodt());
         File.WriteAllText(System.IO.Path.Combine(src, "lo-form.html"), FormHtml);
         string profile = System.IO.Path.Combine(Root, "lo-profile");
         ExternalTool.Result r = ExternalTool.Run(
@@ -115,20 +115,8 @@ public sealed class PdfCorpusFixture : IDisposable
         </body></html>
         """;
 
-    private static string Fodt(bool withForm)
+    private static string Fodt()
     {
-        string forms = withForm
-            ? """
-              <office:forms form:automatic-focus="false" form:apply-design-mode="false">
-                <form:form form:name="Standard">
-                  <form:text form:name="SoVanBan" form:id="control1" xml:id="control1" form:control-implementation="ooo:com.sun.star.form.component.TextField" form:current-value="">
-                    <form:properties/>
-                  </form:text>
-                </form:form>
-              </office:forms>
-              """
-            : "";
-        string control = withForm ? """<text:p>Số: <draw:control draw:control="control1" text:anchor-type="as-char" svg:width="5cm" svg:height="0.8cm"/></text:p>""" : "";
         return $"""
             <?xml version="1.0" encoding="UTF-8"?>
             <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -155,11 +143,9 @@ public sealed class PdfCorpusFixture : IDisposable
               </office:automatic-styles>
               <office:body>
                 <office:text>
-                  {forms}
                   <text:p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</text:p>
                   <text:p>Độc lập - Tự do - Hạnh phúc</text:p>
                   <text:p>QUYẾT ĐỊNH về việc ban hành quy chế công tác văn thư, lưu trữ điện tử.</text:p>
-                  {control}
                   <text:p text:style-name="PB">Trang 2: Nơi nhận - Như Điều 3; Lưu: VT.</text:p>
                 </office:text>
               </office:body>

@@ -86,3 +86,61 @@ public sealed class PdfDocumentReaderTests(PdfCorpusFixture corpus)
         Assert.Equal("Tx", field.FieldType);
     }
 }
+
+[Collection(PdfCorpusDefinition.Name)]
+public sealed class PdfHybridReferenceTests(PdfCorpusFixture corpus)
+{
+    /// <summary>
+    /// No producer on the test machine writes hybrid-reference files, so this one is derived from qpdf's
+    /// xref-stream output: a classic table listing only the uncompressed objects, with /XRefStm pointing at
+    /// qpdf's xref stream for the compressed ones (the layout Word and Acrobat write).
+    /// </summary>
+    private byte[] MakeHybrid()
+    {
+        byte[] pdf = File.ReadAllBytes(corpus.Path(PdfCorpusFixture.LoObjStm));
+        using var pig = Pig.PdfDocument.Open(pdf);
+        string text = System.Text.Encoding.Latin1.GetString(pdf);
+        int sx = text.LastIndexOf("startxref", StringComparison.Ordinal) + 9;
+        long xrefStream = long.Parse(text[sx..].Trim().Split('\n')[0].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        var inFile = pig.Structure.CrossReferenceTable.ObjectOffsets
+            .Where(o => o.Value.Type == Pig.Core.XrefEntryType.File)
+            .OrderBy(o => o.Key.ObjectNumber)
+            .ToList();
+        using var ours = PdfDocumentReader.Open(new MemoryStream(pdf));
+        var sb = new System.Text.StringBuilder("\nxref\n");
+        foreach (var o in inFile)
+        {
+            sb.Append(o.Key.ObjectNumber).Append(" 1\n").Append(o.Value.Value1.ToString("D10", System.Globalization.CultureInfo.InvariantCulture)).Append(" 00000 n\r\n");
+        }
+
+        long tableOffset = pdf.Length + 1;
+        sb.Append("trailer\n<</Size ").Append(ours.Size).Append("/Root ").Append(ours.RootReference.Number).Append(" 0 R/XRefStm ").Append(xrefStream).Append(">>\nstartxref\n").Append(tableOffset).Append("\n%%EOF\n");
+        return [.. pdf, .. System.Text.Encoding.ASCII.GetBytes(sb.ToString())];
+    }
+
+    [Fact]
+    public async Task Open_HybridReference_ResolvesCompressedObjectsThroughXRefStmAndSignsWithTable()
+    {
+        byte[] hybrid = MakeHybrid();
+        string input = corpus.NewTempFile("hybrid.pdf");
+        await File.WriteAllBytesAsync(input, hybrid);
+
+        using (var reader = PdfDocumentReader.Open(new MemoryStream(hybrid)))
+        {
+            Assert.False(reader.WasRecovered);
+            Assert.False(reader.Revisions[^1].UsesXrefStream);
+            Assert.Contains(reader.Entries.Values, e => e.Type == PdfXrefEntryType.InObjectStream);
+            Assert.Equal(2, PdfPageTree.GetPageCount(reader.Latest, reader.Catalog));
+        }
+
+        string output = corpus.NewTempFile("hybrid-signed.pdf");
+        await TestSigning.SignFileAsync(input, output, corpus.Signers[0]);
+
+        TestSigning.AssertPdfSigAllValid(corpus, output, 1);
+        ExternalTool.Result check = ExternalTool.QpdfCheck(output);
+        Assert.True(check.ExitCode == ExternalTool.QpdfCheck(input).ExitCode, check.All);
+        await using FileStream fs = File.OpenRead(output);
+        using var after = PdfDocumentReader.Open(fs);
+        Assert.False(after.Revisions[^1].UsesXrefStream);
+    }
+}
