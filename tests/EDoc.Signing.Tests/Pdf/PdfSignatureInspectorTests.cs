@@ -320,6 +320,33 @@ public sealed class PdfSignatureInspectorTests(PdfCorpusFixture corpus)
         Assert.IsType<PdfStream>(xobjects.Get("Im1"));
     }
 
+    [Theory]
+    [InlineData(PdfCorpusFixture.Rotated90, 90, "0 1 -1 0 0 0")]
+    [InlineData(PdfCorpusFixture.Rotated180, 180, "-1 0 0 -1 0 0")]
+    [InlineData(PdfCorpusFixture.Rotated270, 270, "0 -1 1 0 0 0")]
+    public async Task Prepare_VisibleOnRotatedPage_AppearanceCounterRotated(string input, int rotate, string matrix)
+    {
+        string output = corpus.NewTempFile("rotated-visible.pdf");
+
+        await TestSigning.SignFileAsync(corpus.Path(input), output, corpus.Signers[0], new PdfSignatureOptions
+        {
+            SigningTime = DateTimeOffset.Now,
+            Rectangle = [100, 100, 300, 150],
+            Appearance = new PdfSignatureAppearance { Content = Encoding.ASCII.GetBytes("0 0 1 RG 1 1 m 20 1 l S") },
+        });
+
+        TestSigning.AssertPdfSigAllValid(corpus, output, 1);
+        Assert.Equal(0, ExternalTool.QpdfCheck(output).ExitCode);
+        await using FileStream fs = File.OpenRead(output);
+        using var reader = PdfDocumentReader.Open(fs);
+        PdfSignatureInfo sig = Assert.Single(PdfSignatureInspector.Inspect(reader));
+        PdfDictionary widget = reader.Latest.GetDictionary(sig.FieldReference)!;
+        PdfStream ap = (PdfStream)reader.Resolve(reader.Latest.GetDictionary(widget.Get("AP"))!.Get("N"))!;
+        Assert.Equal("[" + matrix + "]", ap.Get("Matrix")!.ToString());
+        Assert.Equal(rotate == 180 ? "[0 0 200 50]" : "[0 0 50 200]", ap.Get("BBox")!.ToString());
+        Assert.Equal(rotate, reader.Latest.GetInteger(reader.Latest.GetDictionary(widget.Get("MK"))!.Get("R")));
+    }
+
     [Fact]
     public async Task Embed_CmsLargerThanCapacity_ThrowsArgumentException()
     {

@@ -16,7 +16,11 @@ internal enum PdfDocMdpPermissions
     FormFillingSigningAndAnnotations = 3,
 }
 
-/// <summary>A caller-supplied appearance: a form XObject content stream and its resources, drawn in a box of the widget size.</summary>
+/// <summary>
+/// A caller-supplied appearance: a form XObject content stream and its resources, drawn in a box of the widget size
+/// as the reader sees it. On a page with /Rotate 90 or 270 that box is [0 0 height width] of the rectangle; the
+/// preparer adds the /Matrix that keeps the appearance upright (and /MK /R).
+/// </summary>
 internal sealed class PdfSignatureAppearance
 {
     /// <summary>The content stream operators (unencoded).</summary>

@@ -190,7 +190,25 @@ internal static class PdfSignaturePreparer
         var apDict = new PdfDictionary();
         apDict.Set("Type", new PdfName("XObject"));
         apDict.Set("Subtype", new PdfName("Form"));
-        apDict.Set("BBox", PdfArray.OfNumbers(0, 0, rect[2] - rect[0], rect[3] - rect[1]));
+        PdfPage? targetPage = existing is null ? PdfPageTree.GetPage(view, catalog, options.PageIndex) : null;
+        int rotate = options.Rectangle is null ? 0 : targetPage?.Rotate ?? 0;
+        double width = rect[2] - rect[0], height = rect[3] - rect[1];
+        if (rotate is 90 or 270)
+        {
+            // The appearance is drawn upright as the reader sees the rotated page: swap its box and counter-rotate.
+            (width, height) = (height, width);
+        }
+
+        apDict.Set("BBox", PdfArray.OfNumbers(0, 0, width, height));
+        if (rotate != 0)
+        {
+            apDict.Set("Matrix", rotate switch
+            {
+                90 => PdfArray.OfNumbers(0, 1, -1, 0, 0, 0),
+                180 => PdfArray.OfNumbers(-1, 0, 0, -1, 0, 0),
+                _ => PdfArray.OfNumbers(0, -1, 1, 0, 0, 0),
+            });
+        }
         apDict.Set("Resources", options.Appearance?.Resources is { } res ? PdfObjectCloner.DeepClone(res) : new PdfDictionary());
         PdfReference apRef = writer.Add(new PdfStream(apDict, options.Appearance?.Content ?? []));
         var ap = new PdfDictionary();
@@ -210,7 +228,7 @@ internal static class PdfSignaturePreparer
         }
         else
         {
-            PdfPage page = PdfPageTree.GetPage(view, catalog, options.PageIndex);
+            PdfPage page = targetPage!;
             var widget = new PdfDictionary();
             widget.Set("Type", new PdfName("Annot"));
             widget.Set("Subtype", new PdfName("Widget"));
@@ -221,6 +239,13 @@ internal static class PdfSignaturePreparer
             widget.Set("P", page.Reference);
             widget.Set("Rect", PdfArray.OfNumbers(rect));
             widget.Set("AP", ap);
+            if (rotate != 0)
+            {
+                var mk = new PdfDictionary();
+                mk.Set("R", new PdfInteger(rotate));
+                widget.Set("MK", mk);
+            }
+
             PdfReference fieldRef = writer.Add(widget);
             AddToAnnots(writer, view, page, fieldRef);
             List<PdfReference> toAdd = FindOrphanSignatureWidgets(view, catalog, fields, options.PageIndex);
