@@ -264,6 +264,9 @@ public sealed class PdfSignatureInspectorTests(PdfCorpusFixture corpus)
         await TestSigning.SignFileAsync(corpus.Path(PdfCorpusFixture.Lo), certified, corpus.Signers[0], new PdfSignatureOptions { SigningTime = DateTimeOffset.Now, DocMdp = PdfDocMdpPermissions.NoChanges });
 
         await Assert.ThrowsAsync<EDocPolicyException>(() => TestSigning.SignFileAsync(certified, corpus.NewTempFile("p1b.pdf"), corpus.Signers[1]));
+        await using FileStream src = File.OpenRead(certified);
+        PreparedSignature timestamp = await PdfSignaturePreparer.PrepareAsync(src, new MemoryStream(), new PdfSignatureOptions { SubFilter = PdfSignatureOptions.Rfc3161 });
+        Assert.Equal("Signature2", timestamp.FieldName);
     }
 
     [Fact]

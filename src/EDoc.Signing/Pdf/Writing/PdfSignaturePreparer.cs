@@ -289,7 +289,13 @@ internal static class PdfSignaturePreparer
         }
 
         PdfArray? refs = view.GetArray(docMdpSig.Get("Reference"));
-        if (refs is null)
+        if (refs is null || options.IsDocumentTimestamp)
+        {
+            // ISO 32000-2 §12.8.2.2: DSS and document timestamps may be added whatever the DocMDP level.
+            return;
+        }
+
+        if (refs.Count == 0)
         {
             return;
         }
