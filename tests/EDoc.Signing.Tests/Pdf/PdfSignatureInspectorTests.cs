@@ -156,6 +156,35 @@ public sealed class PdfSignatureInspectorTests(PdfCorpusFixture corpus)
     }
 
     [Fact]
+    public async Task Inspect_PageAddedAfterSignature_ReportsOtherForPageTree()
+    {
+        string signed = await SignTimesAsync(corpus.Path(PdfCorpusFixture.LoObjStm), 1);
+        string added = await UpdateAsync(signed, corpus.NewTempFile("added-page.pdf"), w =>
+        {
+            var pagesRef = (PdfReference)w.Reader.Catalog.Get("Pages")!;
+            var pages = new PdfDictionary(w.Reader.Latest.GetDictionary(pagesRef)!);
+            var page = new PdfDictionary();
+            page.Set("Type", new PdfName("Page"));
+            page.Set("Parent", pagesRef);
+            page.Set("MediaBox", PdfArray.OfNumbers(0, 0, 595, 842));
+            page.Set("Contents", w.Add(new PdfStream(new PdfDictionary(), Encoding.ASCII.GetBytes("0 0 1 rg 10 10 50 50 re f"))));
+            var kids = new PdfArray(w.Reader.Latest.GetArray(pages.Get("Kids"))!.Items);
+            kids.Add(w.Add(page));
+            pages.Set("Kids", kids);
+            pages.Set("Count", new PdfInteger(kids.Count));
+            w.Update(pagesRef, pages);
+        });
+
+        PdfSignatureInfo sig = Assert.Single(Inspect(added));
+
+        Assert.Equal(PdfChangeKind.Other, sig.Changes!.Overall);
+        Assert.Contains(sig.Changes.Changes, c => c.Kind == PdfChangeKind.Other && c.Reason.Contains("/Pages", StringComparison.Ordinal));
+        Assert.Equal(0, ExternalTool.QpdfCheck(added).ExitCode);
+        using var pig = Pig.PdfDocument.Open(added);
+        Assert.Equal(3, pig.NumberOfPages);
+    }
+
+    [Fact]
     public async Task Inspect_InfoModDateUpdatedWithLaterSignature_StillSignaturesOnly()
     {
         string signed = await SignTimesAsync(corpus.Path(PdfCorpusFixture.Lo), 1);
