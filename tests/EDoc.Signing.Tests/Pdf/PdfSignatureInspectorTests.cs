@@ -64,6 +64,7 @@ public sealed class PdfSignatureInspectorTests(PdfCorpusFixture corpus)
             Assert.NotNull(s.SigningTime);
             Assert.Equal(i == 3, s.CoversWholeDocument);
             Assert.Equal(i == 3 ? PdfChangeKind.None : PdfChangeKind.SignaturesAndDss, s.Changes!.Overall);
+            Assert.Equal(i != 3, s.Changes.AddsApprovalSignatures);
             Assert.All(s.Changes.Changes, c => Assert.True(c.Kind <= PdfChangeKind.SignaturesAndDss, c.Reason));
 
             // Independent integrity check: SignedCms over the streamed ByteRange bytes.
@@ -252,6 +253,8 @@ public sealed class PdfSignatureInspectorTests(PdfCorpusFixture corpus)
 
         List<PdfSignatureInfo> after = Inspect(dss2);
         Assert.All(after, s => Assert.Equal(PdfChangeKind.SignaturesAndDss, s.Changes!.Overall));
+        Assert.False(after[1].Changes!.AddsApprovalSignatures);
+        Assert.True(after[0].Changes!.AddsApprovalSignatures);
         TestSigning.AssertPdfSigAllValid(corpus, dss2, 2, lastCoversWholeFile: false);
         Assert.Equal(0, ExternalTool.QpdfCheck(dss2).ExitCode);
         await using FileStream fs = File.OpenRead(dss2);
@@ -475,6 +478,7 @@ public sealed class PdfSignatureInspectorTests(PdfCorpusFixture corpus)
         Assert.True(sigs[1].IsByteRangeSane);
         Assert.Equal([0x30, 0x03, 0x02, 0x01, 0x05], sigs[1].GetCms());
         Assert.Equal(PdfChangeKind.SignaturesAndDss, sigs[0].Changes!.Overall);
+        Assert.False(sigs[0].Changes!.AddsApprovalSignatures);
     }
 
     [Fact]

@@ -24,8 +24,11 @@ internal enum PdfChangeKind
 /// <summary>One object changed after the covered revision, with the reason for its classification.</summary>
 internal sealed record PdfObjectChange(int ObjectNumber, bool IsNew, PdfChangeKind Kind, string Reason);
 
-/// <summary>The changes made after a revision, classified.</summary>
-internal sealed record PdfRevisionDiffResult(int RevisionIndex, PdfChangeKind Overall, IReadOnlyList<PdfObjectChange> Changes);
+/// <summary>
+/// The changes made after a revision, classified. <see cref="AddsApprovalSignatures"/> tells DSS and document
+/// timestamps (allowed even under DocMDP P=1) apart from new approval signatures (allowed from P=2).
+/// </summary>
+internal sealed record PdfRevisionDiffResult(int RevisionIndex, PdfChangeKind Overall, IReadOnlyList<PdfObjectChange> Changes, bool AddsApprovalSignatures = false);
 
 /// <summary>Compares a revision with the current document and classifies each changed object (what PAdES validators call the revision diff).</summary>
 internal static class PdfRevisionDiff
@@ -63,8 +66,15 @@ internal static class PdfRevisionDiff
         changed.Remove(0);
         var changes = new List<PdfObjectChange>();
         PdfChangeKind overall = PdfChangeKind.None;
+        bool approvals = false;
         foreach (int n in changed)
         {
+            if (!old.Exists(n) && cur.Exists(n) && cur.Get(n) is PdfDictionary sd and not PdfStream && sd.ContainsKey("ByteRange")
+                && sd.GetNameValue("Type") != "DocTimeStamp" && sd.GetNameValue("SubFilter") != "ETSI.RFC3161")
+            {
+                approvals = true;
+            }
+
             PdfObjectChange? c = Classify(ctx, n);
             if (c is null)
             {
@@ -78,7 +88,7 @@ internal static class PdfRevisionDiff
             }
         }
 
-        return new PdfRevisionDiffResult(revisionIndex, overall, changes);
+        return new PdfRevisionDiffResult(revisionIndex, overall, changes, approvals);
     }
 
     private static PdfObjectChange? Classify(Context ctx, int n)
