@@ -15,6 +15,10 @@ EDOC_TEST_TOOLS=(
   "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf fonts-noto-core"
   "/usr/lib/postgresql/15/bin/initdb postgresql"
   "unzip unzip"
+  "pk12util libnss3-tools"
+  "/usr/lib/libreoffice/program/libswlo.so libreoffice-writer-nogui"
+  "/usr/lib/libreoffice/program/libsclo.so libreoffice-calc-nogui"
+  "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf fonts-dejavu-core"
 )
 
 edoc_install_test_tools() {
