@@ -68,7 +68,7 @@ public sealed class HubEmulator : IAsyncDisposable
     private readonly HubEmulatorOptions _options;
     private readonly Random _random;
     private readonly Lock _randomLock = new();
-    private readonly HubFaultKinds[] _faultKinds;
+    private HubFaultKinds[] _faultKinds;
 
     private HubEmulator(WebApplication app, HubEmulatorOptions options)
     {
@@ -77,7 +77,8 @@ public sealed class HubEmulator : IAsyncDisposable
         _store = new HubEmulatorStore(options.DataDirectory);
         _accounts = options.Accounts.ToDictionary(a => a.SystemId, StringComparer.Ordinal);
         _random = options.Seed is int seed ? new Random(seed) : new Random();
-        _faultKinds = Enum.GetValues<HubFaultKinds>().Where(k => k is not HubFaultKinds.None and not HubFaultKinds.All && options.FaultKinds.HasFlag(k)).ToArray();
+        _faultKinds = [];
+        FaultKinds = options.FaultKinds;
         FaultRate = options.FaultRate;
     }
 
@@ -89,6 +90,13 @@ public sealed class HubEmulator : IAsyncDisposable
 
     /// <summary>The probability (0–1) of a fault per request; can be changed while running.</summary>
     public double FaultRate { get; set; }
+
+    /// <summary>The kinds of fault injected; can be changed while running.</summary>
+    public HubFaultKinds FaultKinds
+    {
+        get => _faultKinds.Aggregate(HubFaultKinds.None, (all, k) => all | k);
+        set => _faultKinds = Enum.GetValues<HubFaultKinds>().Where(k => k is not HubFaultKinds.None and not HubFaultKinds.All && value.HasFlag(k)).ToArray();
+    }
 
     /// <summary>Starts an emulator.</summary>
     /// <param name="options">The settings.</param>
@@ -154,12 +162,13 @@ public sealed class HubEmulator : IAsyncDisposable
     {
         lock (_randomLock)
         {
-            if (_faultKinds.Length == 0 || _random.NextDouble() >= FaultRate)
+            var kinds = _faultKinds;
+            if (kinds.Length == 0 || _random.NextDouble() >= FaultRate)
             {
                 return (HubFaultKinds.None, false);
             }
 
-            return (_faultKinds[_random.Next(_faultKinds.Length)], _random.Next(2) == 1);
+            return (kinds[_random.Next(kinds.Length)], _random.Next(2) == 1);
         }
     }
 

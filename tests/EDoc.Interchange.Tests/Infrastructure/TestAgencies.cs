@@ -19,7 +19,7 @@ internal static class TestAgencies
 }
 
 /// <summary>A temporary directory deleted at the end of the test.</summary>
-internal sealed class TempDirectory : IDisposable
+internal sealed class TempDirectory
 {
     public TempDirectory()
     {
@@ -31,7 +31,7 @@ internal sealed class TempDirectory : IDisposable
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
-    public void Dispose()
+    public void Delete()
     {
         try
         {
