@@ -132,7 +132,7 @@ public sealed class VxpHubTransportTests : IAsyncLifetime
     public async Task ListReceivedAsync_HubTooSlow_ThrowsTransientWithoutStatusCode()
     {
         _hub.FaultRate = 1;
-        await using var b = Node(TestAgencies.B, TestAgencies.SecretB, kinds: HubFaultKinds.Timeout, retries: 0);
+        await using var b = Node(TestAgencies.B, TestAgencies.SecretB, kinds: HubFaultKinds.Timeout, retries: 0, attemptTimeoutMs: 300);
 
         var ex = await Assert.ThrowsAsync<HubRequestFailedException>(() => b.Transport.ListReceivedAsync(HubMessageKind.Edoc));
 
@@ -173,14 +173,14 @@ public sealed class VxpHubTransportTests : IAsyncLifetime
 
     private static byte[] Doc(int number) => FakeEdXml.Document(TestAgencies.A, [TestAgencies.B], FakeEdXml.DocumentId(TestAgencies.A, number));
 
-    private InterchangeNode Node(string systemId, string secret, HubFaultKinds kinds = HubFaultKinds.All, int retries = 3, bool hubDeduplicates = false)
+    private InterchangeNode Node(string systemId, string secret, HubFaultKinds kinds = HubFaultKinds.All, int retries = 3, bool hubDeduplicates = false, int attemptTimeoutMs = 5000)
     {
         SetFaultKinds(kinds);
         return new InterchangeNode(_hub.BaseAddress, systemId, secret, _temp.File(systemId + "-" + Guid.NewGuid().ToString("N") + ".db"), vxp: o =>
         {
             o.MaxRetryAttempts = retries;
             o.HubDeduplicatesSends = hubDeduplicates;
-            o.AttemptTimeout = TimeSpan.FromMilliseconds(300);
+            o.AttemptTimeout = TimeSpan.FromMilliseconds(attemptTimeoutMs);
         });
     }
 

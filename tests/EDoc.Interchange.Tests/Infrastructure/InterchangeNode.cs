@@ -35,8 +35,8 @@ internal sealed class InterchangeNode : IAsyncDisposable
                 o.Endpoint = hub;
                 o.SystemId = systemId;
                 o.Secret = secret;
-                o.AttemptTimeout = TimeSpan.FromMilliseconds(300);
-                o.TotalTimeout = TimeSpan.FromSeconds(5);
+                o.AttemptTimeout = TimeSpan.FromSeconds(5);
+                o.TotalTimeout = TimeSpan.FromSeconds(20);
                 o.MaxRetryAttempts = 3;
                 o.RetryBaseDelay = TimeSpan.FromMilliseconds(20);
                 o.CircuitBreakerFailureRatio = 0.95;
