@@ -9,5 +9,8 @@ internal static class CommandCatalog
     {
         yield return TextCommands.Create(context);
         yield return CalendarCommands.Create(context);
+        yield return HubCommands.CreateHub(context);
+        yield return HubCommands.CreateSend(context);
+        yield return HubCommands.CreateReceive(context);
     }
 }
