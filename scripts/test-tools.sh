@@ -7,6 +7,7 @@ EDOC_TEST_TOOLS=(
   "pdftotext poppler-utils"
   "certutil libnss3-tools"
   "qpdf qpdf"
+  "clamd clamav-daemon"
 )
 
 edoc_install_test_tools() {

@@ -39,6 +39,7 @@ internal static class HubCommands
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var input = parseResult.GetValue(file)!;
+            var hubUri = ParseHub(parseResult.GetValue(hubOption)!);
             var messageKind = parseResult.GetValue(kind) switch
             {
                 "edoc" => HubMessageKind.Edoc,
@@ -61,7 +62,7 @@ internal static class HubCommands
                 return context.Fail(input.FullName, "the package is empty.");
             }
 
-            await using var provider = BuildTransport(parseResult.GetValue(hubOption)!, parseResult.GetValue(systemId)!, parseResult.GetValue(secret)!);
+            await using var provider = BuildTransport(hubUri, parseResult.GetValue(systemId)!, parseResult.GetValue(secret)!);
             var transport = provider.GetRequiredService<IHubTransport>();
             var message = new HubOutgoingMessage
             {
@@ -109,9 +110,10 @@ internal static class HubCommands
 
         command.SetAction(async (parseResult, cancellationToken) =>
         {
+            var hubUri = ParseHub(parseResult.GetValue(hubOption)!);
             var directory = parseResult.GetValue(output)!;
             Directory.CreateDirectory(directory.FullName);
-            await using var provider = BuildTransport(parseResult.GetValue(hubOption)!, parseResult.GetValue(systemId)!, parseResult.GetValue(secret)!);
+            await using var provider = BuildTransport(hubUri, parseResult.GetValue(systemId)!, parseResult.GetValue(secret)!);
             var transport = provider.GetRequiredService<IHubTransport>();
             var received = new List<object>();
             int failures = 0;
@@ -233,13 +235,13 @@ internal static class HubCommands
             new Option<string>("--system-id") { Description = "The account's system id (the agency's code).", Required = true },
             new Option<string>("--secret") { Description = "The account's HMAC secret (never printed).", Required = true });
 
-    private static ServiceProvider BuildTransport(string address, string systemId, string secret)
-    {
-        if (!Uri.TryCreate(address, UriKind.Absolute, out var hub) || hub.Scheme is not ("http" or "https"))
-        {
-            throw new CliUsageException($"--hub '{address}' is not an http or https address.");
-        }
+    private static Uri ParseHub(string address)
+        => Uri.TryCreate(address, UriKind.Absolute, out var hub) && hub.Scheme is "http" or "https"
+            ? hub
+            : throw new CliUsageException($"--hub '{address}' is not an http or https address.");
 
+    private static ServiceProvider BuildTransport(Uri hub, string systemId, string secret)
+    {
         var services = new ServiceCollection();
         services.AddEDocInterchange(o => o.RequireMalwareScanner = false).AddVxpHub(o =>
         {
