@@ -251,6 +251,9 @@ public sealed class VxpHubTransport : IHubTransport
         request.Content = content ?? new ByteArrayContent([]);
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         request.Options.Set(RetrySafeOption, retrySafe);
+        using var activity = InterchangeDiagnostics.ActivitySource.StartActivity("VxpHubTransport." + operation, System.Diagnostics.ActivityKind.Client);
+        activity?.SetTag("edoc.hub.operation", operation);
+        activity?.SetTag("server.address", _endpoint.Host);
 
         HttpResponseMessage response;
         try
@@ -264,6 +267,7 @@ public sealed class VxpHubTransport : IHubTransport
         catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or BrokenCircuitException or OperationCanceledException or IOException)
         {
             Log.HubRequestFailed(_logger, operation, null, ex.GetType().Name);
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.GetType().Name);
             string what = ex switch
             {
                 TimeoutRejectedException or OperationCanceledException => "the request timed out.",
@@ -276,8 +280,10 @@ public sealed class VxpHubTransport : IHubTransport
         using (response)
         {
             int status = (int)response.StatusCode;
+            activity?.SetTag("http.response.status_code", status);
             if (!response.IsSuccessStatusCode)
             {
+                activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error);
                 Log.HubRequestFailed(_logger, operation, status, response.ReasonPhrase);
                 throw new HubRequestFailedException(
                     operation,

@@ -171,6 +171,22 @@ public sealed class VxpHubTransportTests : IAsyncLifetime
         Assert.Equal("Văn phòng Chính phủ", byNewCode.Name);
     }
 
+    [Fact]
+    public async Task Transport_SuccessAndFailures_NeverLogsTheSecret()
+    {
+        var logger = new CollectingLogger();
+        using var http = new HttpClient();
+        var good = new VxpHubTransport(http, new VxpHubOptions { Endpoint = _hub.BaseAddress, SystemId = TestAgencies.A, Secret = TestAgencies.SecretA }, logger: logger);
+        var bad = new VxpHubTransport(http, new VxpHubOptions { Endpoint = _hub.BaseAddress, SystemId = TestAgencies.A, Secret = "leaky-secret-123" }, logger: logger);
+
+        await good.SendAsync(new HubOutgoingMessage { Content = Doc(8), Kind = HubMessageKind.Edoc, From = TestAgencies.A });
+        await Assert.ThrowsAsync<HubRequestFailedException>(() => bad.ListReceivedAsync(HubMessageKind.Edoc));
+        await Assert.ThrowsAsync<HubRequestFailedException>(() => good.SendAsync(new HubOutgoingMessage { Content = Doc(9), Kind = HubMessageKind.Edoc, From = TestAgencies.B }));
+
+        Assert.True(logger.Messages.Count >= 3);
+        Assert.DoesNotContain(logger.Messages, m => m.Contains(TestAgencies.SecretA, StringComparison.Ordinal) || m.Contains("leaky-secret-123", StringComparison.Ordinal));
+    }
+
     private static byte[] Doc(int number) => FakeEdXml.Document(TestAgencies.A, [TestAgencies.B], FakeEdXml.DocumentId(TestAgencies.A, number));
 
     private InterchangeNode Node(string systemId, string secret, HubFaultKinds kinds = HubFaultKinds.All, int retries = 3, bool hubDeduplicates = false, int attemptTimeoutMs = 5000)
@@ -185,4 +201,22 @@ public sealed class VxpHubTransportTests : IAsyncLifetime
     }
 
     private void SetFaultKinds(HubFaultKinds kinds) => _hub.FaultKinds = kinds;
+
+    private sealed class CollectingLogger : Microsoft.Extensions.Logging.ILogger<VxpHubTransport>
+    {
+        public List<string> Messages { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            lock (Messages)
+            {
+                Messages.Add(formatter(state, exception) + " " + exception);
+            }
+        }
+    }
 }
