@@ -131,6 +131,29 @@ public sealed class EDocOutboxTests(ClamdFixture clamd) : IDisposable
         Assert.Equal(1, (await outbox.Store.CountOutboxAsync()).Pending);
     }
 
+    [Fact]
+    public async Task DeliveryService_ItemLeftSendingByCrash_RecoveredAndDeliveredOnStart()
+    {
+        var transport = new ScriptedTransport();
+        var outbox = CreateOutbox(transport, null);
+        var item = await outbox.EnqueueAsync(Doc(6));
+        await outbox.Store.ClaimDueAsync(10, _time.GetUtcNow(), TimeSpan.FromHours(1)); // a process died while sending it
+        var options = new EDocInterchangeOptions { OrganId = TestAgencies.A };
+        options.Outbox.PollInterval = TimeSpan.FromMilliseconds(10);
+        using var service = new OutboxDeliveryService(outbox, options);
+
+        await service.StartAsync(CancellationToken.None);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while ((await outbox.Store.FindOutboxItemAsync(item.Id))!.State != OutboxState.Sent && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        await service.StopAsync(CancellationToken.None);
+        Assert.Equal(OutboxState.Sent, (await outbox.Store.FindOutboxItemAsync(item.Id))!.State);
+        Assert.Equal(item.Id.ToString("N"), Assert.Single(transport.Sent).IdempotencyKey);
+    }
+
     [Theory]
     [InlineData(1, 1000, 3000)]
     [InlineData(2, 2000, 6000)]
