@@ -19,6 +19,7 @@ EDOC_TEST_TOOLS=(
   "/usr/lib/libreoffice/program/libswlo.so libreoffice-writer-nogui"
   "/usr/lib/libreoffice/program/libsclo.so libreoffice-calc-nogui"
   "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf fonts-dejavu-core"
+  "clamd clamav-daemon"
 )
 
 edoc_install_test_tools() {

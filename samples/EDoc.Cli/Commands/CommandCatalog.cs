@@ -14,5 +14,8 @@ internal static class CommandCatalog
         yield return RegisterCommands.CreateRegister(context);
         yield return RegisterCommands.CreateReport(context);
         yield return ArchiveCommands.Create(context);
+        yield return HubCommands.CreateHub(context);
+        yield return HubCommands.CreateSend(context);
+        yield return HubCommands.CreateReceive(context);
     }
 }

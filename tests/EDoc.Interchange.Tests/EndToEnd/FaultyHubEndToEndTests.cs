@@ -1,0 +1,188 @@
+using System.Diagnostics;
+using EDoc.HubEmulator;
+using EDoc.Interchange.Hub;
+using EDoc.Interchange.Storage;
+using EDoc.Interchange.Tests.Infrastructure;
+using EDoc.Interchange.TestSender;
+using Xunit.Abstractions;
+
+namespace EDoc.Interchange.Tests.EndToEnd;
+
+/// <summary>
+/// The acceptance runs of issue 4: documents through the hub emulator on 127.0.0.1 with injected faults reach the
+/// receiver exactly once and every one is answered with status 01; a sender killed mid-send loses nothing.
+/// </summary>
+public sealed class FaultyHubEndToEndTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private readonly TempDirectory _temp = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _temp.Delete();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task OneThousandDocuments_ThirtyPercentFaultsOfEveryKind_NoneLostNoneStoredTwiceEachAnsweredWithStatus01()
+    {
+        const int count = 1000;
+        var hubOptions = TestAgencies.EmulatorOptions(_temp.File("hub"));
+        hubOptions.FaultRate = 0.30;
+        hubOptions.FaultKinds = HubFaultKinds.All;
+        hubOptions.TimeoutFaultDelay = TimeSpan.FromMilliseconds(700);
+        hubOptions.Seed = 20261124;
+        await using var hub = await HubEmulator.HubEmulator.StartAsync(hubOptions);
+        Action<VxpHubOptions> shortTimeouts = o =>
+        {
+            o.AttemptTimeout = TimeSpan.FromMilliseconds(400);
+            o.TotalTimeout = TimeSpan.FromSeconds(4);
+        };
+        await using var a = new InterchangeNode(hub.BaseAddress, TestAgencies.A, TestAgencies.SecretA, _temp.File("a.db"), vxp: shortTimeouts);
+        await using var b = new InterchangeNode(hub.BaseAddress, TestAgencies.B, TestAgencies.SecretB, _temp.File("b.db"), vxp: shortTimeouts);
+        await a.StartOutboxDeliveryAsync();
+        await b.StartOutboxDeliveryAsync();
+        var documentIds = Enumerable.Range(1, count).Select(i => FakeEdXml.DocumentId(TestAgencies.A, i)).ToList();
+        var watch = Stopwatch.StartNew();
+
+        foreach (var (documentId, i) in documentIds.Select((d, i) => (d, i)))
+        {
+            await a.Outbox.EnqueueAsync(FakeEdXml.Document(TestAgencies.A, [TestAgencies.B], documentId, ("van-ban.pdf", BitConverter.GetBytes(i))));
+        }
+
+        output.WriteLine($"enqueued {count} in {watch.Elapsed}");
+        var deadline = DateTime.UtcNow.AddMinutes(4);
+        int receivedByB = 0, statusesAtA = 0;
+        while (DateTime.UtcNow < deadline)
+        {
+            await ReceiveIgnoringHubFaults(b);
+            await ReceiveIgnoringHubFaults(a);
+            receivedByB = (await b.Store.ListInboundAsync(HubMessageKind.Edoc, null, 10 * count)).Count;
+            statusesAtA = (await a.Store.ListInboundAsync(HubMessageKind.Status, null, 10 * count)).Count;
+            var outA = await a.Store.CountOutboxAsync();
+            var outB = await b.Store.CountOutboxAsync();
+            if (receivedByB == count && statusesAtA == count && outA.Pending + outA.Sending == 0 && outB.Pending + outB.Sending == 0)
+            {
+                break;
+            }
+
+            await Task.Delay(50);
+        }
+
+        output.WriteLine($"done in {watch.Elapsed}; hub requests {hub.Statistics.Requests}, 5xx {hub.Statistics.ServerErrors}, timeouts {hub.Statistics.Timeouts}, drops {hub.Statistics.DroppedConnections}, duplicates {hub.Statistics.DuplicateDeliveries}");
+
+        // Every kind of fault really happened.
+        Assert.True(hub.Statistics.ServerErrors > 50, "server errors injected");
+        Assert.True(hub.Statistics.Timeouts > 50, "timeouts injected");
+        Assert.True(hub.Statistics.DroppedConnections > 50, "dropped connections injected");
+        Assert.True(hub.Statistics.DuplicateDeliveries > 20, "duplicate deliveries injected");
+        Assert.True(hub.GetMessages(TestAgencies.B).Count > count, "the hub delivered some documents more than once");
+
+        // B stored every document exactly once, all accepted.
+        var atB = await b.Store.ListInboundAsync(HubMessageKind.Edoc, null, 10 * count);
+        Assert.Equal(count, atB.Count);
+        Assert.All(atB, i => Assert.Equal(InboxDisposition.Accepted, i.Disposition));
+        Assert.Equal(documentIds.Order(StringComparer.Ordinal), atB.Select(i => i.DocumentId!).Order(StringComparer.Ordinal));
+
+        // A got status 01 for each document, once.
+        var atA = await a.Store.ListInboundAsync(HubMessageKind.Status, null, 10 * count);
+        Assert.Equal(count, atA.Count);
+        Assert.All(atA, s => Assert.Equal("01", s.StatusCode));
+        Assert.All(atA, s => Assert.Equal(TestAgencies.B, s.From));
+        Assert.Equal(documentIds.Order(StringComparer.Ordinal), atA.Select(s => s.DocumentId!).Order(StringComparer.Ordinal));
+
+        // Nothing left behind or failed in either outbox.
+        Assert.Equal(new OutboxCounts(0, 0, count, 0), await a.Store.CountOutboxAsync());
+        Assert.Equal(new OutboxCounts(0, 0, count, 0), await b.Store.CountOutboxAsync());
+    }
+
+    [Fact]
+    public async Task Sender_KilledMidSend_RestartDeliversEverythingOnce()
+    {
+        const int count = 150;
+        var hubOptions = TestAgencies.EmulatorOptions(_temp.File("hub"));
+        hubOptions.FaultRate = 0.2;
+        hubOptions.FaultKinds = HubFaultKinds.ServerError | HubFaultKinds.DroppedConnection | HubFaultKinds.Timeout;
+        hubOptions.TimeoutFaultDelay = TimeSpan.FromMilliseconds(800);
+        hubOptions.Latency = TimeSpan.FromMilliseconds(5);
+        await using var hub = await HubEmulator.HubEmulator.StartAsync(hubOptions);
+        string db = _temp.File("sender.db");
+
+        // First run: killed once some documents reached the hub.
+        using (var first = StartSender(hub.BaseAddress, db, count))
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (hub.GetMessages(TestAgencies.B).Count < 30 && DateTime.UtcNow < deadline && !first.HasExited)
+            {
+                await Task.Delay(20);
+            }
+
+            Assert.False(first.HasExited, "the sender finished before it could be killed");
+            first.Kill(entireProcessTree: true);
+            await first.WaitForExitAsync();
+        }
+
+        int beforeRestart = hub.GetMessages(TestAgencies.B).Count;
+        output.WriteLine($"killed after {beforeRestart} of {count} reached the hub");
+        Assert.InRange(beforeRestart, 30, count - 1);
+
+        // Second run: recovers the in-flight items and finishes.
+        using (var second = StartSender(hub.BaseAddress, db, count))
+        {
+            string stdout = await second.StandardOutput.ReadToEndAsync();
+            await second.WaitForExitAsync();
+            Assert.True(second.ExitCode == 0, "sender exit code " + second.ExitCode + ": " + await second.StandardError.ReadToEndAsync());
+            Assert.EndsWith("DONE", stdout.TrimEnd(), StringComparison.Ordinal);
+        }
+
+        // The hub holds each document once: retries carried the same idempotency key.
+        var atHub = hub.GetMessages(TestAgencies.B);
+        Assert.Equal(count, atHub.Count);
+        Assert.Equal(count, atHub.Select(m => m.SenderDocId).Distinct().Count());
+
+        // And the receiver gets every document once.
+        hub.FaultRate = 0;
+        await using var b = new InterchangeNode(hub.BaseAddress, TestAgencies.B, TestAgencies.SecretB, _temp.File("b.db"));
+        await b.Inbox.ReceiveAsync();
+        var received = await b.Store.ListInboundAsync(HubMessageKind.Edoc, InboxDisposition.Accepted, 10 * count);
+        Assert.Equal(
+            Enumerable.Range(1, count).Select(i => FakeEdXml.DocumentId(TestAgencies.A, i)).Order(StringComparer.Ordinal),
+            received.Select(r => r.DocumentId!).Order(StringComparer.Ordinal));
+        var sender = new SqliteInterchangeStore(db);
+        Assert.Equal(new OutboxCounts(0, 0, count, 0), await sender.CountOutboxAsync());
+    }
+
+    private static async Task ReceiveIgnoringHubFaults(InterchangeNode node)
+    {
+        try
+        {
+            await node.Inbox.ReceiveAsync();
+        }
+        catch (HubRequestFailedException)
+        {
+            // The listing itself hit a fault; the next pass lists again.
+        }
+    }
+
+    private static Process StartSender(Uri hub, string db, int count)
+    {
+        string testDirectory = AppContext.BaseDirectory;
+        string helperDirectory = testDirectory.Replace("EDoc.Interchange.Tests", "EDoc.Interchange.TestSender", StringComparison.Ordinal);
+        string dll = Path.Combine(Directory.Exists(helperDirectory) ? helperDirectory : testDirectory, "EDoc.Interchange.TestSender.dll");
+        Assert.True(File.Exists(dll), "test helper not built: " + dll);
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (string arg in new[] { dll, "--hub", hub.ToString(), "--system-id", TestAgencies.A, "--secret", TestAgencies.SecretA, "--to", TestAgencies.B, "--db", db, "--count", count.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        return Process.Start(info)!;
+    }
+}
