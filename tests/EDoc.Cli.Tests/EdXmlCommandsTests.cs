@@ -245,7 +245,7 @@ public sealed class EdXmlCommandsTests : IDisposable
     public async Task Validate_ReceivedExeRenamedPdf_ExitsOneAndNamesTheAttachment()
     {
         var package = new EdocPackage { MessageHeader = EdXmlJson.DeserializeMessageHeader(ExampleHeaderFromDocs()) };
-        package.AddAttachment(EdXmlAttachment.FromBytes("123-UBND-VX.pdf", [(byte)'M', (byte)'Z', 0x90, 0x00, 0x03, 0x00], "application/pdf"));
+        package.AddAttachment(EdXmlAttachment.FromBytes("123-UBND-VX.pdf", new byte[] { (byte)'M', (byte)'Z', 0x90, 0x00, 0x03, 0x00 }, "application/pdf"));
         await new EdXmlWriter(new EdXmlWriterOptions { FormatInspector = null }).WriteToFileAsync(package, P("exe.edxml")); // a sender without the check
 
         var result = await CliRunner.RunAsync("edxml", "validate", P("exe.edxml"), "--json");
