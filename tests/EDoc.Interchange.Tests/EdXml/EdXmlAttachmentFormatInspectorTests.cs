@@ -123,10 +123,38 @@ public sealed class EdXmlAttachmentFormatInspectorTests : IDisposable
     }
 
     [Fact]
-    public async Task ValidateAsync_ZippedAttachment_WarnsThatTheEntriesAreNotChecked()
+    public async Task ValidateAsync_ZippedAttachmentWithAllowedFiles_IsValid()
     {
-        var bytes = await TestPackages.WriteAsync(TestPackages.Minimal(EdXmlAttachment.FromBytes("van-ban.zip", TestPackages.Zip(("van-ban.pdf", TestPackages.PdfBytes)), "application/zip")));
-        var received = await TestPackages.ReadAsync(bytes);
+        var zip = TestPackages.Zip(("van-ban.pdf", TestPackages.PdfBytes), ("phu-luc.docx", Docx), ("ghi-chu.txt", Encoding.UTF8.GetBytes("Ghi chú")));
+        var received = await TestPackages.ReadAsync(await TestPackages.WriteAsync(TestPackages.Minimal(EdXmlAttachment.FromBytes("van-ban.zip", zip, "application/zip"))));
+
+        var result = await new EdXmlValidator(new EdXmlValidatorOptions { TimeProvider = Clock }).ValidateAsync(received);
+
+        Assert.True(((EdocPackage)received).Attachments[0].IsZipped);
+        Assert.True(result.IsValid);
+        Assert.DoesNotContain(result.Problems, p => p.Code.StartsWith("attachment.format", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ValidateAsync_ZippedExeRenamedPdf_ReportsTheEntry()
+    {
+        var zip = TestPackages.Zip(("van-ban.pdf", TestPackages.PdfBytes), ("phu-luc.pdf", Exe));
+        var received = await TestPackages.ReadAsync(await TestPackages.WriteAsync(TestPackages.Minimal(EdXmlAttachment.FromBytes("van-ban.zip", zip, "application/zip"))));
+
+        var result = await new EdXmlValidator(new EdXmlValidatorOptions { TimeProvider = Clock }).ValidateAsync(received);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("AttachmentEncoded.Attachment[0].ZipEntry[1]", "attachment.format.content-not-allowed"), (error.Path, error.Code));
+        Assert.Contains("van-ban.zip", error.Message, StringComparison.Ordinal);
+        Assert.Contains("phu-luc.pdf", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_ZippedAttachmentNotKept_WarnsThatTheEntriesAreNotChecked()
+    {
+        var zip = TestPackages.Zip(("van-ban.pdf", TestPackages.PdfBytes));
+        var bytes = await TestPackages.WriteAsync(TestPackages.Minimal(EdXmlAttachment.FromBytes("van-ban.zip", zip, "application/zip")));
+        var received = await new EdXmlReader().ReadAsync(new MemoryStream(bytes));
 
         var result = await new EdXmlValidator(new EdXmlValidatorOptions { TimeProvider = Clock }).ValidateAsync(received);
 

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using EDoc.Formats;
 using EDoc.Interchange.EdXml.Internal;
 using EDoc.Validation;
@@ -16,13 +17,21 @@ namespace EDoc.Interchange.EdXml;
 /// <remarks>
 /// Problems are reported at the attachment's path with the codes <c>attachment.format.empty</c>,
 /// <c>.unknown-content</c>, <c>.content-not-allowed</c>, <c>.extension-not-allowed</c>, <c>.extension-mismatch</c>,
-/// <c>.limit-exceeded</c> (errors); <c>attachment.format.unchecked</c> (a warning, when the content was not kept and
-/// only the extension could be checked) and <c>attachment.format.zipped</c> (a warning: the attachment is a ZIP
-/// archive used as transport compression, whose entries are not inspected here). Only the first bytes of a plain file
-/// are read; ZIP and OLE containers are inspected within the limits of <see cref="AttachmentFormatPolicy"/>.
+/// <c>.limit-exceeded</c>, <c>.zip-unreadable</c> (errors); <c>attachment.format.unchecked</c> (a warning, when the
+/// content was not kept and only the extension could be checked) and <c>attachment.format.zipped</c> (a warning: a
+/// ZIP archive used as transport compression whose content was not kept). The files inside a zipped attachment
+/// (<see cref="EdXmlAttachment.IsZipped"/>) are checked one by one, at <c>{path}.ZipEntry[i]</c>, within
+/// <see cref="MaxZipEntries"/> and <see cref="MaxZipEntryBytes"/>. Only the first bytes of a plain file are read; ZIP
+/// and OLE containers are inspected within the limits of <see cref="AttachmentFormatPolicy"/>.
 /// </remarks>
 public sealed class EdXmlAttachmentFormatInspector : IEdXmlAttachmentFormatInspector
 {
+    /// <summary>The most files of a zipped attachment that are inspected: 1,000.</summary>
+    public const int MaxZipEntries = 1_000;
+
+    /// <summary>The largest container (docx, xls …) inside a zipped attachment that is inspected: 32 MiB.</summary>
+    public const long MaxZipEntryBytes = 32L * 1024 * 1024;
+
     /// <summary>The shared instance (the inspector has no state).</summary>
     public static EdXmlAttachmentFormatInspector Default { get; } = new();
 
@@ -42,11 +51,19 @@ public sealed class EdXmlAttachmentFormatInspector : IEdXmlAttachmentFormatInspe
 
         if (attachment.IsZipped)
         {
-            problems.Warning(
-                path,
-                "attachment.format.zipped",
-                $"'{EdXmlText.Excerpt(name)}' is a ZIP archive (transport compression); the formats of its entries are not checked here (NĐ 30/2020 art. 11).",
-                $"Tệp '{EdXmlText.Excerpt(name)}' là tệp nén ZIP; định dạng các tệp bên trong chưa được kiểm tra (Điều 11 NĐ 30/2020).");
+            if (content is { CanSeek: true })
+            {
+                InspectZipEntries(content, name, path, problems, cancellationToken);
+            }
+            else
+            {
+                problems.Warning(
+                    path,
+                    "attachment.format.zipped",
+                    $"'{EdXmlText.Excerpt(name)}' is a ZIP archive (transport compression) whose content was not kept; the formats of its entries are not checked (NĐ 30/2020 art. 11).",
+                    $"Tệp '{EdXmlText.Excerpt(name)}' là tệp nén ZIP không được giữ nội dung; chưa kiểm tra định dạng các tệp bên trong (Điều 11 NĐ 30/2020).");
+            }
+
             return ValueTask.CompletedTask;
         }
 
@@ -89,6 +106,73 @@ public sealed class EdXmlAttachmentFormatInspector : IEdXmlAttachmentFormatInspe
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Checks each file of a zipped attachment (the VNPT libraries zip every file for transport): at most
+    /// <see cref="MaxZipEntries"/> entries; a plain file by its first bytes, a container (docx, xls …) whole when it is
+    /// at most <see cref="MaxZipEntryBytes"/> bytes. Reading is capped by those limits, whatever the entry headers claim.
+    /// </summary>
+    private static void InspectZipEntries(Stream content, string name, string path, ValidationProblemCollector problems, CancellationToken cancellationToken)
+    {
+        var start = content.Position;
+        try
+        {
+            using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
+            var files = zip.Entries.Where(e => !e.FullName.EndsWith('/')).ToList();
+            if (files.Count > MaxZipEntries)
+            {
+                problems.Error(path, "attachment.format.limit-exceeded", $"'{EdXmlText.Excerpt(name)}' holds {files.Count} files; at most {MaxZipEntries} are inspected.", $"Tệp nén '{EdXmlText.Excerpt(name)}' chứa {files.Count} tệp; chỉ kiểm tra tối đa {MaxZipEntries}.");
+                return;
+            }
+
+            for (var i = 0; i < files.Count; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var entry = files[i];
+                var entryPath = $"{path}.ZipEntry[{i}]";
+                var head = ReadCapped(entry, 8);
+                var isContainer = head.Length >= 4 && ((head[0] == (byte)'P' && head[1] == (byte)'K') || (head[0] == 0xD0 && head[1] == 0xCF && head[2] == 0x11 && head[3] == 0xE0));
+                AttachmentFormatCheckResult result;
+                if (isContainer)
+                {
+                    if (entry.Length > MaxZipEntryBytes)
+                    {
+                        problems.Error(entryPath, "attachment.format.limit-exceeded", $"'{EdXmlText.Excerpt(entry.FullName)}' in '{EdXmlText.Excerpt(name)}' is a container of {entry.Length} bytes; at most {MaxZipEntryBytes} are inspected.", $"Tệp '{EdXmlText.Excerpt(entry.FullName)}' trong '{EdXmlText.Excerpt(name)}' quá lớn để kiểm tra định dạng.");
+                        continue;
+                    }
+
+                    result = AttachmentFormatPolicy.Detect(ReadCapped(entry, (int)MaxZipEntryBytes), entry.Name);
+                }
+                else
+                {
+                    // Not a container: the policy reads only the first bytes of the (non-seekable) entry stream.
+                    using var stream = entry.Open();
+                    result = AttachmentFormatPolicy.Detect(stream, entry.Name);
+                }
+
+                if (!result.IsAllowed)
+                {
+                    problems.Error(entryPath, Code(result.Rejection), $"In the zipped attachment '{EdXmlText.Excerpt(name)}': {result.Reason}", "Trong tệp nén: " + MessageVi(result, entry.FullName));
+                }
+            }
+        }
+        catch (Exception ex) when (ex is InvalidDataException or NotSupportedException or IOException)
+        {
+            problems.Error(path, "attachment.format.zip-unreadable", $"'{EdXmlText.Excerpt(name)}' looks like a ZIP archive but cannot be read: {ex.Message}", $"Không đọc được tệp nén '{EdXmlText.Excerpt(name)}'.");
+        }
+        finally
+        {
+            content.Position = start;
+        }
+    }
+
+    private static byte[] ReadCapped(ZipArchiveEntry entry, int max)
+    {
+        using var stream = entry.Open();
+        var buffer = new byte[(int)Math.Min(max, Math.Max(0, entry.Length))];
+        var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        return read == buffer.Length ? buffer : buffer[..read];
     }
 
     internal static string Code(AttachmentRejection rejection) => rejection switch
