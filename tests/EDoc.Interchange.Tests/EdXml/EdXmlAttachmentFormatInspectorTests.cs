@@ -60,6 +60,33 @@ public sealed class EdXmlAttachmentFormatInspectorTests : IDisposable
         Assert.Equal(Docx, await TestPackages.ContentAsync(read.Attachments[1]));
     }
 
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    public async Task Write_ZipForTransport_IsAcceptedOnlyWhenMarkedZippedAndItsFilesAreAllowed(bool withExe, bool markedZipped)
+    {
+        var files = new List<(string, byte[])> { ("van-ban.pdf", TestPackages.PdfBytes) };
+        if (withExe)
+        {
+            files.Add(("setup.pdf", Exe));
+        }
+
+        var attachment = EdXmlAttachment.FromBytes("van-ban.zip", TestPackages.Zip([.. files]), "application/zip");
+        attachment.IsZipped = true;
+        var unmarked = EdXmlAttachment.FromBytes("van-ban.zip", TestPackages.Zip([.. files]), "application/zip");
+
+        var marked = await Record.ExceptionAsync(() => new EdXmlWriter().WriteAsync(TestPackages.Minimal(attachment), Stream.Null));
+        var plain = await Record.ExceptionAsync(() => new EdXmlWriter().WriteAsync(TestPackages.Minimal(unmarked), Stream.Null));
+
+        Assert.Equal(markedZipped, marked is null);
+        if (marked is not null)
+        {
+            Assert.Contains("ZipEntry[1]", Assert.IsType<EDocPolicyException>(marked).Message, StringComparison.Ordinal);
+        }
+
+        Assert.IsType<EDocPolicyException>(plain); // a bare ZIP is not an article 11 format
+    }
+
     [Fact]
     public async Task Write_InspectorReplacedOrRemoved_UsesTheReplacement()
     {
