@@ -188,7 +188,7 @@ public sealed class EdXmlCommandsTests : IDisposable
     {
         var package = new EdocPackage { MessageHeader = EdXmlJson.DeserializeMessageHeader(ExampleHeaderFromDocs()) };
         package.AddAttachment(EdXmlAttachment.FromBytes("../../etc/passwd", Pdf, "application/pdf"));
-        await new EdXmlWriter().WriteToFileAsync(package, P("evil.edxml"));
+        await new EdXmlWriter(new EdXmlWriterOptions { FormatInspector = null }).WriteToFileAsync(package, P("evil.edxml")); // a hostile sender skips the check
 
         var result = await CliRunner.RunAsync("edxml", "extract", P("evil.edxml"), "--out", P("received"));
 
@@ -225,6 +225,36 @@ public sealed class EdXmlCommandsTests : IDisposable
 
         Assert.Equal(2, result.ExitCode);
         Assert.False(File.Exists(P("status.edxml")));
+    }
+
+    [Fact]
+    public async Task Pack_ExeRenamedPdf_ExitsOneWithTheReasonAndWritesNothing()
+    {
+        await File.WriteAllBytesAsync(P("phu-luc.pdf"), [(byte)'M', (byte)'Z', 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]);
+
+        var result = await CliRunner.RunAsync("edxml", "pack", "--header", P("header.json"), "--attach", P("123-UBND-VX.pdf"), P("phu-luc.pdf"), "-o", P("out.edxml"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("AttachmentEncoded.Attachment[1]", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("phu-luc.pdf", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Windows executable", result.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(P("out.edxml")));
+    }
+
+    [Fact]
+    public async Task Validate_ReceivedExeRenamedPdf_ExitsOneAndNamesTheAttachment()
+    {
+        var package = new EdocPackage { MessageHeader = EdXmlJson.DeserializeMessageHeader(ExampleHeaderFromDocs()) };
+        package.AddAttachment(EdXmlAttachment.FromBytes("123-UBND-VX.pdf", new byte[] { (byte)'M', (byte)'Z', 0x90, 0x00, 0x03, 0x00 }, "application/pdf"));
+        await new EdXmlWriter(new EdXmlWriterOptions { FormatInspector = null }).WriteToFileAsync(package, P("exe.edxml")); // a sender without the check
+
+        var result = await CliRunner.RunAsync("edxml", "validate", P("exe.edxml"), "--json");
+
+        Assert.Equal(1, result.ExitCode);
+        var problem = JsonDocument.Parse(result.Stdout).RootElement.GetProperty("problems").EnumerateArray()
+            .Single(p => p.GetProperty("path").GetString() == "AttachmentEncoded.Attachment[0]");
+        Assert.Equal("attachment.format.content-not-allowed", problem.GetProperty("code").GetString());
+        Assert.Contains("Windows executable", problem.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

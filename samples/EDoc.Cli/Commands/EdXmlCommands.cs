@@ -76,7 +76,8 @@ internal static class EdXmlCommands
                 package.AddAttachment(EdXmlAttachment.FromFile(file, contentId: $"att{++index}"));
             }
 
-            var result = new EdXmlValidator().Validate(package);
+            // ValidateAsync reads each attachment's content: the article 11 format policy (an .exe renamed .pdf is refused).
+            var result = await new EdXmlValidator().ValidateAsync(package, ct);
             WriteProblems(context.Error, headerPath, result.Problems);
             if (!result.IsValid)
             {
@@ -114,6 +115,10 @@ internal static class EdXmlCommands
                     {
                         return context.Fail(headerPath, ex.Message);
                     }
+                    catch (EDocPolicyException ex)
+                    {
+                        return context.Fail(headerPath, ex.Message);
+                    }
                 }
                 else
                 {
@@ -126,6 +131,10 @@ internal static class EdXmlCommands
                     catch (ArgumentException ex)
                     {
                         return context.Fail(ex.ParamName == "certificate" ? signPath : headerPath, ex.Message);
+                    }
+                    catch (EDocPolicyException ex)
+                    {
+                        return context.Fail(headerPath, ex.Message);
                     }
                     finally
                     {
@@ -212,7 +221,7 @@ internal static class EdXmlCommands
     {
         var input = new Argument<string>("IN") { Description = "The .edxml package." };
         var json = new Option<bool>("--json") { Description = "Print one JSON document." };
-        var command = new Command("validate", "Validate a package: structure, lengths, codes, dates, manifest, signature. Exit 0 valid, 1 invalid.") { input, json };
+        var command = new Command("validate", "Validate a package: structure, lengths, codes, dates, manifest, attachment formats (NĐ 30/2020 art. 11), signature. Exit 0 valid, 1 invalid.") { input, json };
         command.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(input)!;
@@ -221,7 +230,9 @@ internal static class EdXmlCommands
                 return context.Fail(path, "file not found.");
             }
 
-            var package = await new EdXmlReader().ReadFileAsync(path, null, ct);
+            // Attachments go to temporary files so that their content is checked (article 11 formats) in flat memory.
+            await using var sink = new EdXmlTempFileAttachmentSink();
+            var package = await new EdXmlReader().ReadFileAsync(path, sink, ct);
             var problems = new ValidationProblemCollector();
             problems.AddRange((await new EdXmlValidator().ValidateAsync(package, ct)).Problems);
             var signature = await VerifySignatureAsync(path, package, ct);

@@ -4,6 +4,8 @@ using EDoc.Interchange.EdXml;
 
 namespace EDoc.Interchange.Tests.EdXml;
 
+// Not parallel: the zip-bomb test measures process-wide allocations.
+[Collection(nameof(StreamingTestGroup))]
 public sealed class EdXmlExtractorTests : IDisposable
 {
     private readonly string _directory = TestPackages.TempDirectory();

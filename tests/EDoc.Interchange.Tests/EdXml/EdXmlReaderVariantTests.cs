@@ -9,7 +9,7 @@ public class EdXmlReaderVariantTests
 {
     // Unprefixed, reordered (ToPlaces before OtherInfo, Subject first), Bkav SDK spelling "Business",
     // dd/MM/yyyy dates, no cid: prefix, TraceHeader after Business, extras written by the Bkav hub.
-    private const string WildBkavSdk = """
+    internal const string WildBkavSdk = """
         <?xml version="1.0" encoding="UTF-8"?>
         <edXML xmlns="http://www.mic.gov.vn/TBT/QCVN_102_2016">
           <edXMLEnvelope>
@@ -58,7 +58,7 @@ public class EdXmlReaderVariantTests
         """;
 
     // No namespace at all, another prefix (the VPCP style with a Signature in no namespace), lower-case root children.
-    private const string WildNoNamespace = """
+    internal const string WildNoNamespace = """
         <edXML>
           <edXMLEnvelope>
             <edXMLHeader>
@@ -75,7 +75,7 @@ public class EdXmlReaderVariantTests
         </edXML>
         """;
 
-    private const string WildOtherPrefix = """
+    internal const string WildOtherPrefix = """
         <?xml version="1.0" encoding="UTF-8"?>
         <q:edXML xmlns:q="http://www.mic.gov.vn/TBT/QCVN_102_2016">
          <q:edXMLEnvelope><q:edXMLHeader>

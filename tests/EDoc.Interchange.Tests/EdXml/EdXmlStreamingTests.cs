@@ -21,7 +21,7 @@ public sealed class EdXmlStreamingTests : IDisposable
     {
         var packagePath = Path.Combine(_directory, "big.edxml");
         var package = TestPackages.Minimal(EdXmlAttachment.FromStream("big.pdf", _ => ValueTask.FromResult<Stream>(new PseudoRandomStream(Size))));
-        var writer = new EdXmlWriter();
+        var writer = TestPackages.UncheckedWriter();
         var reader = new EdXmlReader();
 
         // Warm up both paths so that JIT and first-use allocations are not counted.

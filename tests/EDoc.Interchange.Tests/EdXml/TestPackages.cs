@@ -166,10 +166,21 @@ internal static class TestPackages
         },
     };
 
+    /// <summary>
+    /// A writer without the article 11 format check: the fixtures build hostile or placeholder attachments on purpose
+    /// (ZIP bombs, traversal names, text named .docx); the format check has its own tests.
+    /// </summary>
+    public static EdXmlWriter UncheckedWriter(EdXmlWriterOptions? options = null)
+    {
+        options ??= new EdXmlWriterOptions();
+        options.FormatInspector = null;
+        return new EdXmlWriter(options);
+    }
+
     public static async Task<byte[]> WriteAsync(EdXmlPackage package)
     {
         using var stream = new MemoryStream();
-        await new EdXmlWriter().WriteAsync(package, stream);
+        await UncheckedWriter().WriteAsync(package, stream);
         return stream.ToArray();
     }
 

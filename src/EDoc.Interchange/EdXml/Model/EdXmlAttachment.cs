@@ -92,7 +92,7 @@ public sealed class EdXmlAttachment
         };
     }
 
-    /// <summary>Creates an attachment whose content comes from a stream factory, called once per write.</summary>
+    /// <summary>Creates an attachment whose content comes from a stream factory, called once per write (and once more for the format check when the writer has an inspector).</summary>
     /// <param name="attachmentName">The file name.</param>
     /// <param name="openContent">Opens the content; the writer disposes the stream.</param>
     /// <param name="contentType">The MIME type; guessed from the name when <see langword="null"/>.</param>

@@ -21,7 +21,9 @@ public interface IPdfPageCounter
 
 /// <summary>
 /// Checks an attachment's format against a policy (article 11 of NĐ 30/2020: PDF for the document, the formats
-/// allowed for appendixes). This is a seam: EDoc.Abstractions' format policy plugs in here when integrated.
+/// allowed for appendixes). <see cref="EdXmlAttachmentFormatInspector"/> implements it with EDoc.Abstractions'
+/// <see cref="EDoc.Formats.AttachmentFormatPolicy"/> and is the default of <see cref="EdXmlValidator"/> and
+/// <see cref="EdXmlWriter"/>; supply another implementation for a stricter or looser policy.
 /// </summary>
 public interface IEdXmlAttachmentFormatInspector
 {
@@ -46,9 +48,12 @@ public sealed class EdXmlValidatorOptions
     /// <value>The default value is <see langword="null"/>.</value>
     public IPdfPageCounter? PdfPageCounter { get; set; }
 
-    /// <summary>Checks attachment formats; <see langword="null"/> skips the check.</summary>
-    /// <value>The default value is <see langword="null"/>.</value>
-    public IEdXmlAttachmentFormatInspector? FormatInspector { get; set; }
+    /// <summary>
+    /// Checks attachment formats in <see cref="EdXmlValidator.ValidateAsync"/> (NĐ 30/2020 article 11);
+    /// <see langword="null"/> skips the check.
+    /// </summary>
+    /// <value>The default value is <see cref="EdXmlAttachmentFormatInspector.Default"/> (the article 11 policy, decided from the content).</value>
+    public IEdXmlAttachmentFormatInspector? FormatInspector { get; set; } = EdXmlAttachmentFormatInspector.Default;
 }
 
 /// <summary>

@@ -18,6 +18,14 @@ public sealed class EdXmlWriterOptions
     /// <summary>How many attachment bytes are read and Base64-encoded at a time; rounded down to a multiple of 3.</summary>
     /// <value>The default value is 49,152 (48 KiB).</value>
     public int Base64ChunkSize { get; set; } = 48 * 1024;
+
+    /// <summary>
+    /// Checks each attachment's format before anything is written (NĐ 30/2020 article 11); an error refuses the
+    /// package with an <see cref="EDocPolicyException"/>. <see langword="null"/> writes attachments unchecked.
+    /// </summary>
+    /// <remarks>The inspector reads the content through an extra call to <see cref="EdXmlAttachment.OpenContent"/>.</remarks>
+    /// <value>The default value is <see cref="EdXmlAttachmentFormatInspector.Default"/> (the article 11 policy, decided from the content).</value>
+    public IEdXmlAttachmentFormatInspector? FormatInspector { get; set; } = EdXmlAttachmentFormatInspector.Default;
 }
 
 /// <summary>
@@ -31,6 +39,7 @@ public sealed class EdXmlWriter
 {
     private readonly bool _indent;
     private readonly int _chunkSize;
+    private readonly IEdXmlAttachmentFormatInspector? _formatInspector;
 
     /// <summary>Initializes a new instance.</summary>
     /// <param name="options">The options; defaults when <see langword="null"/>.</param>
@@ -42,6 +51,7 @@ public sealed class EdXmlWriter
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Base64ChunkSize, 16 * 1024 * 1024, nameof(options));
         _indent = options.Indent;
         _chunkSize = options.Base64ChunkSize / 3 * 3;
+        _formatInspector = options.FormatInspector;
     }
 
     /// <summary>Writes a package to a stream.</summary>
@@ -50,6 +60,10 @@ public sealed class EdXmlWriter
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>A task that completes when the package is written and flushed.</returns>
     /// <exception cref="ArgumentException">An attachment has no content to write.</exception>
+    /// <exception cref="EDocPolicyException">
+    /// The format inspector refused an attachment (rule <c>attachment-format</c>; by default an attachment whose content
+    /// is not an article 11 format or does not match its extension). Nothing is written.
+    /// </exception>
     public async Task WriteAsync(EdXmlPackage package, Stream destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(package);
@@ -65,6 +79,8 @@ public sealed class EdXmlWriter
                         nameof(package));
                 }
             }
+
+            await CheckFormatsAsync(edoc, cancellationToken).ConfigureAwait(false);
         }
 
         var settings = new XmlWriterSettings
@@ -135,6 +151,33 @@ public sealed class EdXmlWriter
         }
     }
 
+    private async Task CheckFormatsAsync(EdocPackage package, CancellationToken cancellationToken)
+    {
+        if (_formatInspector is null)
+        {
+            return;
+        }
+
+        var problems = new EDoc.Validation.ValidationProblemCollector();
+        for (var i = 0; i < package.Attachments.Count; i++)
+        {
+            var attachment = package.Attachments[i];
+            var content = await attachment.OpenContent!(cancellationToken).ConfigureAwait(false);
+            await using (content.ConfigureAwait(false))
+            {
+                await _formatInspector.InspectAsync(attachment, content, $"AttachmentEncoded.Attachment[{i}]", problems, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var errors = problems.Problems.Where(p => p.Severity == EDoc.Validation.ValidationSeverity.Error).ToList();
+        if (errors.Count > 0)
+        {
+            throw new EDocPolicyException(
+                EDoc.Formats.AttachmentFormatPolicy.RuleName,
+                "The package was not written: " + string.Join(" ", errors.Select(e => $"{e.Path}: {e.Message}")));
+        }
+    }
+
     /// <summary>
     /// Writes a package to a file atomically: into a temporary file in the same directory, then renamed over
     /// <paramref name="path"/>. No partial file is left when writing fails.
@@ -143,6 +186,7 @@ public sealed class EdXmlWriter
     /// <param name="path">The destination file.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>A task that completes when the file is in place.</returns>
+    /// <exception cref="EDocPolicyException">The format inspector refused an attachment; no file is written.</exception>
     public async Task WriteToFileAsync(EdXmlPackage package, string path, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(package);
