@@ -96,11 +96,11 @@ internal static class SignCommands
         }
         catch (CryptographicException ex)
         {
-            return context.Fail(a.Cert, "cannot open the PKCS#12 file (wrong password or not a PFX): " + ex.Message);
+            return context.Fail(a.Cert, "cannot open the PKCS#12 file: " + ex.Message);
         }
         catch (EDocException ex)
         {
-            return context.Fail(a.Cert, ex.Message);
+            return context.Fail(null, ex.Message);
         }
 
         string subject = key.Certificate.Subject;
@@ -159,7 +159,7 @@ internal static class SignCommands
         {
             return X509CertificateSigningKey.FromPkcs12File(path, null);
         }
-        catch (CryptographicException)
+        catch (SigningException ex) when (ex.InnerException is CryptographicException)
         {
             return X509CertificateSigningKey.FromPkcs12File(path, DevCertsCommands.DefaultPassword);
         }
