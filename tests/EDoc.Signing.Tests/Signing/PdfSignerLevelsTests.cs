@@ -30,7 +30,12 @@ public sealed class PdfSignerLevelsTests(PdfCorpusFixture corpus)
         var sig = Assert.Single(SignerTestSupport.Extract(output));
         string print = SignerTestSupport.OpenSslPrint(sig.Der);
         Assert.Contains("id-smime-aa-timeStampToken", print, StringComparison.Ordinal);
-        Assert.DoesNotContain("signingTime", print, StringComparison.Ordinal);
+        // The TSA's own SignerInfo has a signingTime; ours must not (checked with SignedCms, not our parser).
+        var decoded = new System.Security.Cryptography.Pkcs.SignedCms();
+        decoded.Decode(sig.Der);
+        var signerInfo = Assert.Single(decoded.SignerInfos.Cast<System.Security.Cryptography.Pkcs.SignerInfo>());
+        Assert.DoesNotContain(signerInfo.SignedAttributes.Cast<System.Security.Cryptography.CryptographicAttributeObject>(), a => a.Oid.Value == "1.2.840.113549.1.9.5");
+        Assert.Contains(signerInfo.UnsignedAttributes.Cast<System.Security.Cryptography.CryptographicAttributeObject>(), a => a.Oid.Value == "1.2.840.113549.1.9.16.2.14");
         var verify = SignerTestSupport.OpenSslVerify(sig, TestPki.CaPem(TestPki.Rsa));
         Assert.True(verify.ExitCode == 0, verify.All);
         Assert.Equal(0, PdfTool.QpdfCheck(output).ExitCode);
