@@ -413,7 +413,20 @@ public sealed class PdfSigner
         }
 
         // B-LT: a later revision with the DSS (certificates, OCSP responses, CRLs) and the signature's VRI entry.
-        RevocationData data = await _revocationCollector!.CollectForSignatureAsync(cms, null, cancellationToken).ConfigureAwait(false);
+        RevocationData data;
+        try
+        {
+            data = await _revocationCollector!.CollectForSignatureAsync(cms, null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new SigningException("revocation-unavailable", "Revocation data could not be fetched: " + ex.Message, ex);
+        }
+        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new SigningException("revocation-unavailable", "The OCSP/CRL server did not answer in time.", ex);
+        }
+
         if (_options.RequireRevocationData && data.OcspResponses.Count + data.Crls.Count == 0)
         {
             throw new SigningException("revocation-unavailable", "No OCSP response or CRL could be obtained for the signer certificate; a B-LT signature needs revocation data (sign at B-T, or set RequireRevocationData to false).");
@@ -454,6 +467,14 @@ public sealed class PdfSigner
         {
             throw new SigningException("document-timestamp", "The TSA did not return a document timestamp: " + ex.Message, ex);
         }
+        catch (HttpRequestException ex)
+        {
+            throw new SigningException("document-timestamp", "The TSA could not be reached: " + ex.Message, ex);
+        }
+        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new SigningException("document-timestamp", "The TSA did not answer in time.", ex);
+        }
 
         await EmbedAsync(stamped, ts, token, cancellationToken).ConfigureAwait(false);
         Log.DocumentTimestampAdded(_logger, ts.FieldName);
@@ -461,7 +482,7 @@ public sealed class PdfSigner
         RevocationData tsaData;
         try
         {
-            tsaData = await _revocationCollector.CollectForSignatureAsync(token, null, cancellationToken).ConfigureAwait(false);
+            tsaData = await _revocationCollector!.CollectForSignatureAsync(token, null, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is HttpRequestException or SigningException or CryptographicException or EDocException)
         {
@@ -512,6 +533,14 @@ public sealed class PdfSigner
         catch (TimestampException ex)
         {
             throw new SigningException("timestamp", "The TSA did not return a signature timestamp: " + ex.Message, ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new SigningException("timestamp", "The TSA could not be reached: " + ex.Message, ex);
+        }
+        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new SigningException("timestamp", "The TSA did not answer in time.", ex);
         }
     }
 
