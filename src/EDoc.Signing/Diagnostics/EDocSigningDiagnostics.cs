@@ -35,8 +35,8 @@ public static class EDocSigningDiagnostics
 /// <summary>Source-generated log messages of EDoc.Signing (event ids 1000–1999). Never logs keys, PINs or passwords.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 1000, Level = LogLevel.Debug, Message = "Signing {SourceLength} bytes at level {Level} for '{Subject}' (field {FieldName}, /Contents capacity {Capacity}).")]
-    public static partial void SigningStarted(ILogger logger, long sourceLength, PadesLevel level, string subject, string? fieldName, int capacity);
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Debug, Message = "Signing {SourceLength} bytes at level {Level} with certificate {Thumbprint} (field {FieldName}, /Contents capacity {Capacity}).")]
+    public static partial void SigningStarted(ILogger logger, long sourceLength, PadesLevel level, string thumbprint, string? fieldName, int capacity);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Signed field {FieldName} at level {Level}: CMS {CmsSize} of {Capacity} bytes, output {OutputLength} bytes, in {ElapsedMs} ms.")]
     public static partial void SigningCompleted(ILogger logger, string fieldName, PadesLevel level, int cmsSize, int capacity, long outputLength, double elapsedMs);

@@ -255,6 +255,19 @@ public sealed class PdfSigner
         }).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Phase 2 of two-phase signing in place, for <see cref="PadesLevel.BaselineB"/> and <see cref="PadesLevel.BaselineT"/>:
+    /// the signature is embedded into <paramref name="prepared"/>, which then is the signed document.
+    /// </summary>
+    /// <param name="state">The state from phase 1.</param>
+    /// <param name="signatureOrCms">The raw signature or the CMS.</param>
+    /// <param name="prepared">The prepared document of phase 1 (readable, writable, seekable).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>What was produced.</returns>
+    /// <exception cref="SigningException">The signature does not fit the state or the document.</exception>
+    public Task<PdfSigningResult> CompleteTwoPhaseAsync(PdfTwoPhaseState state, ReadOnlyMemory<byte> signatureOrCms, Stream prepared, CancellationToken cancellationToken = default)
+        => CompleteTwoPhaseAsync(state, signatureOrCms, prepared, prepared, cancellationToken);
+
     /// <summary>Phase 2 of two-phase signing, file to file: <paramref name="destinationPath"/> is written atomically; the prepared file may then be deleted by the caller.</summary>
     /// <param name="state">The state from phase 1.</param>
     /// <param name="signatureOrCms">The raw signature or the CMS.</param>
@@ -375,7 +388,7 @@ public sealed class PdfSigner
         int capacity = builder.EstimateSize(request.Key, TimestampAllowance(request.Level));
         DateTimeOffset signingTime = VietnamTime.Now(_timeProvider);
         long sourceLength = source.Length;
-        Log.SigningStarted(_logger, sourceLength, request.Level, request.Key.Certificate.Subject, request.FieldName, capacity);
+        Log.SigningStarted(_logger, sourceLength, request.Level, request.Key.Certificate.Thumbprint, request.FieldName, capacity);
         PdfSignatureOptions pdfOptions = BuildPdfOptions(request, request.Key.Certificate, signingTime, capacity);
 
         bool direct = request.Level < PadesLevel.BaselineLT && IsEmptyRandomAccess(destination);

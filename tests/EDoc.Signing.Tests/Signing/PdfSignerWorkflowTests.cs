@@ -89,6 +89,32 @@ public sealed class PdfSignerWorkflowTests(PdfCorpusFixture corpus, SoftHsmFixtu
     }
 
     [Fact]
+    public async Task TwoPhase_EcdsaDerSignatureBaselineTInPlace_OpenSslVerifiesWithTimestamp()
+    {
+        using var tsa = new OpenSslTsaServer(TestPki.Rsa);
+        using var http = new HttpClient();
+        var signer = new PdfSigner(timestampClient: new EDoc.Signing.Timestamps.Rfc3161TimestampClient(http, new EDoc.Signing.Timestamps.Rfc3161TimestampClientOptions { TsaUri = tsa.Uri }));
+        using X509Certificate2 publicOnly = X509CertificateLoader.LoadCertificate(TestPki.EcP256.RawData);
+        await using var source = File.OpenRead(corpus.Path(PdfCorpusFixture.LoObjStm));
+        string file = corpus.NewTempFile("ec.pdf");
+        await using var prepared = new FileStream(file, FileMode.CreateNew, FileAccess.ReadWrite);
+
+        PdfTwoPhaseState state = await signer.PrepareTwoPhaseAsync(source, prepared, new PdfTwoPhaseRequest { Certificate = publicOnly, Level = PadesLevel.BaselineT, DigestAlgorithm = HashAlgorithmName.SHA384 });
+        using ECDsa ec = TestPki.EcP256.GetECDsaPrivateKey()!;
+        byte[] der = ec.SignHash(state.HashToSign, DSASignatureFormat.Rfc3279DerSequence);
+        PdfSigningResult result = await signer.CompleteTwoPhaseAsync(PdfTwoPhaseState.FromJson(state.ToJson()), der, prepared);
+        await prepared.DisposeAsync();
+
+        Assert.Equal(PadesLevel.BaselineT, result.Level);
+        Assert.Empty(state.DigestInfoToSign);
+        Assert.Equal(48, state.ContentDigest.Length);
+        var sig = Assert.Single(SignerTestSupport.Extract(file));
+        var verify = SignerTestSupport.OpenSslVerify(sig, TestPki.CaPem(TestPki.Rsa));
+        Assert.True(verify.ExitCode == 0, verify.All);
+        Assert.Contains("id-smime-aa-timeStampToken", SignerTestSupport.OpenSslPrint(sig.Der), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FromJson_Garbage_ThrowsSigningException()
     {
         Assert.Throws<SigningException>(() => PdfTwoPhaseState.FromJson("{\"fieldName\":"));
