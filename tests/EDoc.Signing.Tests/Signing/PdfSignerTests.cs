@@ -110,6 +110,42 @@ public sealed class PdfSignerTests(PdfCorpusFixture corpus)
         TestSigning.AssertPdfSigAllValid(corpus, file, 1);
     }
 
+    [Theory]
+    [InlineData(PdfCorpusFixture.Lo)]
+    [InlineData(PdfCorpusFixture.Rotated90)]
+    public async Task SignFileAsync_VisibleRectangle_WidgetHasRectAndPdfSigValid(string name)
+    {
+        string output = corpus.NewTempFile("visible.pdf");
+
+        await new PdfSigner().SignFileAsync(corpus.Path(name), output, new PdfSignatureRequest
+        {
+            Key = new X509CertificateSigningKey(corpus.Signer),
+            PageNumber = 1,
+            Rectangle = new PdfSignatureRectangle(72, 72, 272, 132),
+            SignerName = "Nguyễn Văn A",
+            ContactInfo = "vanthu@example.gov.vn",
+        });
+
+        TestSigning.AssertPdfSigAllValid(corpus, output, 1);
+        Assert.Matches(@"/Rect\s*\[\s*72(\.0+)?\s+72(\.0+)?\s+272(\.0+)?\s+132(\.0+)?\s*\]", System.Text.Encoding.Latin1.GetString(await File.ReadAllBytesAsync(output)));
+        Assert.Equal(0, PdfTool.QpdfCheck(output).ExitCode);
+    }
+
+    [Fact]
+    public async Task SignFileAsync_PageOutOfRange_ThrowsAndLeavesNoOutput()
+    {
+        string dir = Directory.CreateTempSubdirectory("edoc-page-").FullName;
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => new PdfSigner().SignFileAsync(corpus.Path(PdfCorpusFixture.Lo), Path.Combine(dir, "out.pdf"), new PdfSignatureRequest
+        {
+            Key = new X509CertificateSigningKey(corpus.Signer),
+            PageNumber = 99,
+            Rectangle = new PdfSignatureRectangle(72, 72, 272, 132),
+        }));
+
+        Assert.Empty(SignerTestSupport.FilesIn(dir));
+    }
+
     [Fact]
     public async Task SignAsync_CertificationThenApproval_BothValid()
     {

@@ -172,6 +172,25 @@ public sealed class PdfSignerWorkflowTests(PdfCorpusFixture corpus, SoftHsmFixtu
     }
 
     [Fact]
+    public async Task SignBatchAsync_StopOnFirstFailure_RemainingJobsReportedCanceled()
+    {
+        string outDir = Directory.CreateTempSubdirectory("edoc-batch-").FullName;
+        string bad = Path.Combine(outDir, "bad.bin");
+        await File.WriteAllBytesAsync(bad, [1, 2, 3]);
+        var key = new X509CertificateSigningKey(corpus.Signer);
+        var jobs = new List<PdfSigningJob> { new(bad, Path.Combine(outDir, "x.pdf"), new PdfSignatureRequest { Key = key }) };
+        jobs.AddRange(Enumerable.Range(0, 5).Select(i => new PdfSigningJob(corpus.Path(PdfCorpusFixture.Lo), Path.Combine(outDir, $"doc{i}.pdf"), new PdfSignatureRequest { Key = key })));
+
+        PdfBatchResult result = await new PdfSigner().SignBatchAsync(jobs, new PdfBatchOptions { MaxDegreeOfParallelism = 1, StopOnFirstFailure = true });
+
+        Assert.Equal(6, result.Jobs.Count);
+        Assert.IsAssignableFrom<PdfFormatException>(result.Jobs[0].Error);
+        Assert.Equal(0, result.SucceededCount);
+        Assert.All(result.Jobs.Skip(1), j => Assert.IsAssignableFrom<OperationCanceledException>(j.Error));
+        Assert.Equal(["bad.bin"], SignerTestSupport.FilesIn(outDir));
+    }
+
+    [Fact]
     public async Task SignBatchAsync_CanceledAfterThreeJobs_ThrowsAndLeavesOnlyCompleteFiles()
     {
         string outDir = Directory.CreateTempSubdirectory("edoc-batch-").FullName;
