@@ -208,7 +208,7 @@ public sealed class PdfSignerWorkflowTests(PdfCorpusFixture corpus, SoftHsmFixtu
         }), cts.Token));
 
         string[] files = SignerTestSupport.FilesIn(outDir);
-        Assert.InRange(files.Length, 3, 4);
+        Assert.InRange(files.Length, 3, 6); // jobs already running when the token fires may still complete
         Assert.All(files, f => Assert.EndsWith(".pdf", f, StringComparison.Ordinal));
         foreach (string f in files)
         {
