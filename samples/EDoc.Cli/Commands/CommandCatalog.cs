@@ -10,6 +10,7 @@ internal static class CommandCatalog
         yield return TextCommands.Create(context);
         yield return CalendarCommands.Create(context);
         yield return DevCertsCommands.Create(context);
+        yield return SignCommands.Create(context);
         yield return EdXmlCommands.Create(context);
         yield return RegisterCommands.CreateRegister(context);
         yield return RegisterCommands.CreateReport(context);

@@ -1,0 +1,232 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace EDoc.Cli.Tests;
+
+/// <summary><c>edoc sign</c>: exit codes, <c>--json</c>, atomic output; pdfsig (NSS db trusting the dev CA) and qpdf judge the result.</summary>
+public sealed class SignCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("edoc-sign-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string P(string name) => Path.Combine(_dir, name);
+
+    private string[] Files() => Directory.GetFiles(_dir).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToArray();
+
+    private async Task<string> ArrangeAsync()
+    {
+        var certs = await CliRunner.RunAsync("dev-certs", "--out", P("certs"));
+        Assert.True(certs.ExitCode == 0, certs.Stderr);
+        await File.WriteAllBytesAsync(P("in.pdf"), MinimalPdf("Cong van so 12"));
+        return P("in.pdf");
+    }
+
+    [Fact]
+    public async Task Sign_TwoSigners_ExitZeroJsonAndPdfSigValidTrusted()
+    {
+        string input = await ArrangeAsync();
+        byte[] original = await File.ReadAllBytesAsync(input);
+
+        var first = await CliRunner.RunAsync("sign", input, P("s1.pdf"), "--cert", P("certs/signer.pfx"), "--password", "edoc-dev", "--field", "NguoiKy", "--reason", "Phê duyệt", "--location", "Hà Nội", "--json");
+        var second = await CliRunner.RunAsync("sign", P("s1.pdf"), P("s2.pdf"), "--cert", P("certs/agency.pfx"), "--field", "CoQuan", "--level", "B-B");
+
+        Assert.True(first.ExitCode == 0, first.Stderr);
+        Assert.True(second.ExitCode == 0, second.Stderr);
+        using (var doc = JsonDocument.Parse(first.Stdout))
+        {
+            JsonElement root = doc.RootElement;
+            Assert.Equal("NguoiKy", root.GetProperty("field").GetString());
+            Assert.Equal("B-B", root.GetProperty("level").GetString());
+            Assert.Equal(Path.GetFullPath(P("s1.pdf")), root.GetProperty("output").GetString());
+            Assert.Equal(original.Length, root.GetProperty("inputSize").GetInt64());
+            Assert.Equal(new FileInfo(P("s1.pdf")).Length, root.GetProperty("outputSize").GetInt64());
+        }
+
+        Assert.Equal(original, await File.ReadAllBytesAsync(input));
+        Assert.Contains("CoQuan", second.Stdout, StringComparison.Ordinal);
+
+        Directory.CreateDirectory(P("nss"));
+        Run("certutil", "-N", "-d", "sql:" + P("nss"), "--empty-password").AssertOk();
+        Run("certutil", "-A", "-d", "sql:" + P("nss"), "-n", "EDoc Dev CA", "-t", "CT,C,C", "-a", "-i", P("certs/ca.crt")).AssertOk();
+        var pdfsig = Run("pdfsig", "-nssdir", "sql:" + P("nss"), P("s2.pdf"));
+        Assert.Equal(2, Count(pdfsig.Out, "Signature is Valid."));
+        Assert.Equal(2, Count(pdfsig.Out, "Certificate is Trusted."));
+        Assert.Equal(1, Count(pdfsig.Out, "Total document signed"));
+        Assert.Equal(2, Count(pdfsig.Out, "ETSI.CAdES.detached"));
+        Assert.Equal(0, Run("qpdf", "--check", P("s2.pdf")).ExitCode);
+        Assert.Equal(["in.pdf", "s1.pdf", "s2.pdf"], Files());
+    }
+
+    [Fact]
+    public async Task Sign_BaselineTWithoutTsa_ExitTwoAndNoOutput()
+    {
+        string input = await ArrangeAsync();
+
+        var result = await CliRunner.RunAsync("sign", input, P("out.pdf"), "--cert", P("certs/signer.pfx"), "--level", "B-T");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--tsa", result.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(P("out.pdf")));
+    }
+
+    [Fact]
+    public async Task Sign_UnknownLevel_ExitTwo()
+    {
+        string input = await ArrangeAsync();
+
+        var result = await CliRunner.RunAsync("sign", input, P("out.pdf"), "--cert", P("certs/signer.pfx"), "--level", "B-X");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.False(File.Exists(P("out.pdf")));
+    }
+
+    [Fact]
+    public async Task Sign_MissingCertOption_ExitTwo()
+    {
+        string input = await ArrangeAsync();
+
+        var result = await CliRunner.RunAsync("sign", input, P("out.pdf"));
+
+        Assert.Equal(2, result.ExitCode);
+    }
+
+    [Fact]
+    public async Task Sign_WrongPassword_ExitOneNamesPfxAndNoOutput()
+    {
+        string input = await ArrangeAsync();
+
+        var result = await CliRunner.RunAsync("sign", input, P("out.pdf"), "--cert", P("certs/signer.pfx"), "--password", "sai mật khẩu");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("signer.pfx", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("sai mật khẩu", result.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(P("out.pdf")));
+    }
+
+    [Fact]
+    public async Task Sign_GarbageInput_ExitOneNamesFileAndNoOutput()
+    {
+        await ArrangeAsync();
+        await File.WriteAllTextAsync(P("bad.pdf"), "%PDF-1.7 this is not a PDF at all");
+
+        var result = await CliRunner.RunAsync("sign", P("bad.pdf"), P("out.pdf"), "--cert", P("certs/signer.pfx"), "--json");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("bad.pdf", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, result.Stdout);
+        Assert.Equal(["bad.pdf", "in.pdf"], Files());
+    }
+
+    [Fact]
+    public async Task Sign_MissingInput_ExitOne()
+    {
+        await ArrangeAsync();
+
+        var result = await CliRunner.RunAsync("sign", P("nothing.pdf"), P("out.pdf"), "--cert", P("certs/signer.pfx"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("nothing.pdf", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sign_UnreachableTsa_ExitOneAndNoOutput()
+    {
+        string input = await ArrangeAsync();
+
+        var result = await CliRunner.RunAsync("sign", input, P("out.pdf"), "--cert", P("certs/clerk.pfx"), "--level", "B-T", "--tsa", "http://127.0.0.1:9/");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("TSA", result.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(P("out.pdf")));
+        Assert.Equal(["in.pdf"], Files());
+    }
+
+    [Fact]
+    public async Task Sign_SameInputAndOutput_ExitTwo()
+    {
+        string input = await ArrangeAsync();
+        byte[] before = await File.ReadAllBytesAsync(input);
+
+        var result = await CliRunner.RunAsync("sign", input, input, "--cert", P("certs/signer.pfx"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(before, await File.ReadAllBytesAsync(input));
+    }
+
+    private static int Count(string text, string what)
+    {
+        int n = 0;
+        for (int i = text.IndexOf(what, StringComparison.Ordinal); i >= 0; i = text.IndexOf(what, i + what.Length, StringComparison.Ordinal))
+        {
+            n++;
+        }
+
+        return n;
+    }
+
+    private static ToolRun Run(string tool, params string[] args)
+    {
+        var psi = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        Process p;
+        try
+        {
+            p = Process.Start(psi)!;
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new InvalidOperationException($"'{tool}' is required by this test (apt-get install poppler-utils libnss3-tools qpdf).", ex);
+        }
+
+        using (p)
+        {
+            Task<string> err = p.StandardError.ReadToEndAsync();
+            string output = p.StandardOutput.ReadToEnd();
+            p.WaitForExit();
+            return new ToolRun(p.ExitCode, output + err.Result);
+        }
+    }
+
+    private sealed record ToolRun(int ExitCode, string Out)
+    {
+        public void AssertOk() => Assert.True(ExitCode == 0, Out);
+    }
+
+    private static byte[] MinimalPdf(string text)
+    {
+        var content = "BT /F1 24 Tf 72 720 Td (" + text + ") Tj ET";
+        string[] objects =
+        [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+            "<< /Length " + content.Length.ToString(CultureInfo.InvariantCulture) + " >>\nstream\n" + content + "\nendstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ];
+        var sb = new StringBuilder("%PDF-1.4\n");
+        var offsets = new List<int>();
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(sb.Length);
+            sb.Append((i + 1).ToString(CultureInfo.InvariantCulture)).Append(" 0 obj\n").Append(objects[i]).Append("\nendobj\n");
+        }
+
+        var xref = sb.Length;
+        sb.Append("xref\n0 ").Append((objects.Length + 1).ToString(CultureInfo.InvariantCulture)).Append("\n0000000000 65535 f \n");
+        foreach (var o in offsets)
+        {
+            sb.Append(o.ToString("D10", CultureInfo.InvariantCulture)).Append(" 00000 n \n");
+        }
+
+        sb.Append("trailer\n<< /Size ").Append((objects.Length + 1).ToString(CultureInfo.InvariantCulture)).Append(" /Root 1 0 R >>\nstartxref\n")
+            .Append(xref.ToString(CultureInfo.InvariantCulture)).Append("\n%%EOF\n");
+        return Encoding.ASCII.GetBytes(sb.ToString());
+    }
+}
