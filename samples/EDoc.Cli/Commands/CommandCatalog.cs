@@ -14,5 +14,6 @@ internal static class CommandCatalog
         yield return RegisterCommands.CreateRegister(context);
         yield return RegisterCommands.CreateReport(context);
         yield return ArchiveCommands.Create(context);
+        yield return VerifyCommands.Create(context);
     }
 }

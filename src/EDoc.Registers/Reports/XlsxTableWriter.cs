@@ -75,7 +75,7 @@ public static class XlsxTableWriter
             Cell cell = value switch
             {
                 null => new Cell { CellReference = reference },
-                string s => new Cell(new InlineString(new Text(s) { Space = SpaceProcessingModeValues.Preserve }))
+                string s => new Cell(new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(s) { Space = SpaceProcessingModeValues.Preserve }))
                 {
                     CellReference = reference,
                     DataType = CellValues.InlineString,
