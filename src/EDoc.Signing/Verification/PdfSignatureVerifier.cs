@@ -324,6 +324,11 @@ public sealed class PdfSignatureVerifier
             }
         }
 
+        if (!info.InAcroForm)
+        {
+            problems.Add(new("field", "not-in-acroform", "The signature field is only a page widget, not listed in AcroForm /Fields (some readers will not show it).", "Trường chữ ký chỉ nằm trong trang, không có trong AcroForm /Fields (một số phần mềm sẽ không hiển thị).", ValidationSeverity.Warning));
+        }
+
         if (problems.Any(p => p.Code is "byterange-missing" or "byterange-outside" or "cms-format" or "timestamp-format"))
         {
             invalid = true;

@@ -370,6 +370,7 @@ public sealed class PdfSignatureVerifierTests(PdfCorpusFixture corpus)
         Assert.Equal(PdfVerificationStatus.Valid, s.Status);
         Assert.Equal(PadesLevel.None, s.PadesLevel);
         Assert.Contains("Poppler Signer", s.SignerSubject, StringComparison.Ordinal);
+        Assert.Contains(s.Problems, p => p.Code == "not-in-acroform" && p.Severity == EDoc.Validation.ValidationSeverity.Warning);
     }
 
     [Fact]
