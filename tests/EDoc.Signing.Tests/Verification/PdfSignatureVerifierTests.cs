@@ -79,6 +79,30 @@ public sealed class PdfSignatureVerifierTests(PdfCorpusFixture corpus)
         Assert.Equal(4, TestSigning.CountOf(stdout, "Verdict:        VALID"));
     }
 
+    [Theory]
+    [InlineData("rsa-pss")]
+    [InlineData("ecdsa-p256")]
+    [InlineData("ecdsa-p384")]
+    public async Task VerifyFileAsync_PssAndEcdsaSignatures_ValidWithAlgorithmNamed(string kind)
+    {
+        var signer = kind switch
+        {
+            "ecdsa-p256" => TestPki.EcP256,
+            "ecdsa-p384" => TestPki.EcP384,
+            _ => TestPki.Rsa.Signer,
+        };
+        string signed = await SignAsync(corpus.Path(PdfCorpusFixture.Lo), corpus.NewTempFile(kind + ".pdf"), signer, scheme: kind == "rsa-pss" ? EDoc.Signing.Signers.SignatureScheme.RsaPss : null);
+        var options = new PdfVerificationOptions();
+        options.TrustAnchors.Add(TestPki.Rsa.Ca);
+
+        PdfVerificationReport report = await new PdfSignatureVerifier(options).VerifyFileAsync(signed);
+
+        PdfSignatureReport s = Assert.Single(report.Signatures);
+        Assert.True(report.IsValid, report.ToJson());
+        Assert.Contains(kind.StartsWith("ecdsa", StringComparison.Ordinal) ? "ECDSA" : "PSS", s.SignatureAlgorithm, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(PadesLevel.BaselineB, s.PadesLevel);
+    }
+
     [Fact]
     public async Task VerifyFileAsync_FlippedByteInsideSignedRange_InvalidWithDigestReason()
     {

@@ -22,9 +22,10 @@ internal static class VerifierTestPdfs
         IEnumerable<X509Certificate2>? chain = null,
         Uri? tsa = null,
         PdfDocMdpPermissions? docMdp = null,
-        string? fieldName = null)
+        string? fieldName = null,
+        SignatureScheme? scheme = null)
     {
-        var key = new X509CertificateSigningKey(signer, chain);
+        var key = new X509CertificateSigningKey(signer, chain, scheme);
         var builder = new CmsSignatureBuilder();
         var options = new PdfSignatureOptions
         {
