@@ -18,5 +18,6 @@ internal static class CommandCatalog
         yield return HubCommands.CreateHub(context);
         yield return HubCommands.CreateSend(context);
         yield return HubCommands.CreateReceive(context);
+        yield return VerifyCommands.Create(context);
     }
 }
