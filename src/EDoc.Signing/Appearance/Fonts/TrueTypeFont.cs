@@ -55,7 +55,7 @@ internal sealed class TrueTypeFont
             _tables[tag] = ((int)off, (int)len);
         }
 
-        foreach (string t in new[] { "head", "hhea", "maxp", "loca", "glyf", "hmtx", "cmap" })
+        foreach (string t in new[] { "head", "hhea", "maxp", "loca", "glyf", "hmtx" })
         {
             if (!_tables.ContainsKey(t))
             {
@@ -113,7 +113,12 @@ internal sealed class TrueTypeFont
         }
 
         GlyfOffset = glyfOff;
-        ReadCmap();
+
+        // A font without cmap (e.g. an embedded CIDFontType2 subset) maps no characters.
+        if (_tables.ContainsKey("cmap"))
+        {
+            ReadCmap();
+        }
         if (_tables.TryGetValue("OS/2", out (int Offset, int Length) os2) && os2.Length >= 78)
         {
             WeightClass = U16(os2.Offset + 4);
