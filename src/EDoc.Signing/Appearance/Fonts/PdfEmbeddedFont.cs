@@ -1,3 +1,4 @@
+using EDoc.Signing.Appearance;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -194,18 +195,6 @@ internal sealed class PdfEmbeddedFont
         sb.Append("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
         return Encoding.ASCII.GetBytes(sb.ToString());
     }
-}
-
-/// <summary>Where appearance text fonts come from.</summary>
-public sealed class AppearanceFontOptions
-{
-    /// <summary>A TrueType (glyf) font file for regular text; <see langword="null"/> searches the system.</summary>
-    /// <value>The default value is <see langword="null"/>.</value>
-    public string? RegularFontPath { get; set; }
-
-    /// <summary>A TrueType (glyf) font file for bold text (urgency stamps); <see langword="null"/> searches the system.</summary>
-    /// <value>The default value is <see langword="null"/>.</value>
-    public string? BoldFontPath { get; set; }
 }
 
 /// <summary>Finds and caches fonts with full Vietnamese coverage.</summary>
