@@ -1,0 +1,78 @@
+using EDoc.Signing.Appearance;
+using EDoc.Signing.Tests.Pdf;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Content;
+
+namespace EDoc.Signing.Tests.Appearance;
+
+/// <summary>Anchor search on LibreOffice output, judged against PdfPig's letter boxes.</summary>
+[Collection(PdfCorpusDefinition.Name)]
+public sealed class AnchorTextLocatorTests(PdfCorpusFixture corpus)
+{
+    [Theory]
+    [InlineData(PdfCorpusFixture.Lo, "Độc lập")]
+    [InlineData(PdfCorpusFixture.Lo, "CỘNG HÒA XÃ HỘI")]
+    [InlineData(PdfCorpusFixture.LoObjStm, "Hạnh phúc")]
+    [InlineData(PdfCorpusFixture.LoForm, "Số:")]
+    public void Find_LibreOfficeText_BoundsMatchPdfPigLetters(string file, string anchor)
+    {
+        string path = corpus.Path(file);
+        using FileStream stream = File.OpenRead(path);
+
+        IReadOnlyList<AnchorMatch> matches = AnchorTextLocator.Find(stream, anchor);
+
+        AnchorMatch m = Assert.Single(matches);
+        using PdfDocument pig = PdfDocument.Open(path);
+        Page page = pig.GetPage(m.PageIndex + 1);
+        string squashed = anchor.Replace(" ", "", StringComparison.Ordinal);
+        var letters = page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)).ToList();
+        string all = string.Concat(letters.Select(l => l.Value));
+        int at = all.IndexOf(squashed, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"PdfPig did not find '{anchor}' in '{all}'");
+        var span = letters.Skip(at).Take(squashed.Length).ToList();
+        double left = span.Min(l => l.StartBaseLine.X), right = span.Max(l => l.EndBaseLine.X);
+        double bottom = span.Min(l => l.StartBaseLine.Y);
+        Assert.InRange(m.Bounds.X, left - 2, left + 2);
+        Assert.InRange(m.Bounds.Right, right - 3, right + 3);
+        Assert.True(m.Bounds.Y < bottom && m.Bounds.Top > bottom, $"the baseline {bottom} must lie inside {m.Bounds}");
+    }
+
+    [Fact]
+    public void Find_Rotated90Page_ReturnsBoxAsTheReaderSeesIt()
+    {
+        using FileStream plain = File.OpenRead(corpus.Path(PdfCorpusFixture.Lo));
+        using FileStream rotated = File.OpenRead(corpus.Path(PdfCorpusFixture.Rotated90));
+
+        AnchorMatch a = Assert.Single(AnchorTextLocator.Find(plain, "Độc lập", 0));
+        AnchorMatch b = Assert.Single(AnchorTextLocator.Find(rotated, "Độc lập", 0));
+
+        using PdfDocument pig = PdfDocument.Open(corpus.Path(PdfCorpusFixture.Lo));
+        double cw = pig.GetPage(1).Width;
+        Assert.Equal(a.Bounds.Y, b.Bounds.X, 3);
+        Assert.Equal(cw - a.Bounds.Right, b.Bounds.Y, 3);
+        Assert.Equal(a.Bounds.Height, b.Bounds.Width, 3);
+        Assert.Equal(a.Bounds.Width, b.Bounds.Height, 3);
+    }
+
+    [Fact]
+    public void Find_TextOnSecondPageOnly_FindsItThere()
+    {
+        using FileStream stream = File.OpenRead(corpus.Path(PdfCorpusFixture.Lo));
+
+        IReadOnlyList<AnchorMatch> all = AnchorTextLocator.Find(stream, "Nơi nhận");
+        IReadOnlyList<AnchorMatch> last = AnchorTextLocator.Find(stream, "Nơi nhận", -1);
+        IReadOnlyList<AnchorMatch> first = AnchorTextLocator.Find(stream, "Nơi nhận", 0);
+
+        Assert.Equal(1, Assert.Single(all).PageIndex);
+        Assert.Equal(1, Assert.Single(last).PageIndex);
+        Assert.Empty(first);
+    }
+
+    [Fact]
+    public void Find_AbsentText_ReturnsEmpty()
+    {
+        using FileStream stream = File.OpenRead(corpus.Path(PdfCorpusFixture.Lo));
+
+        Assert.Empty(AnchorTextLocator.Find(stream, "Không có chữ này"));
+    }
+}
