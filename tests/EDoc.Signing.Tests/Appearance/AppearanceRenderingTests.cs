@@ -48,6 +48,7 @@ public sealed class AppearanceRenderingTests(PdfCorpusFixture corpus)
 
         // Assert
         TestSigning.AssertPdfSigAllValid(corpus, sealed_, 2);
+        Assert.True(ExternalTool.QpdfCheck(sealed_).ExitCode == 0, ExternalTool.QpdfCheck(sealed_).All);
         var signerPx = ToPixels(signerBox, visibleHeight);
         var sealPx = ToPixels(sealBox, visibleHeight);
         Assert.True(Count(page, signerPx, IsBlue) > 500, "blue ink expected inside the signer box");
