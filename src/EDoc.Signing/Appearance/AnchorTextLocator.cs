@@ -76,6 +76,81 @@ public static class AnchorTextLocator
         return result;
     }
 
+    /// <summary>Returns the boxes of the text on a page (one per run of glyphs on a line), in points on the page as
+    /// the reader sees it, e.g. to keep a text block from covering existing text.</summary>
+    /// <param name="pdf">The PDF (seekable, readable; left open).</param>
+    /// <param name="pageIndex">A zero-based page or -1 for the last page.</param>
+    /// <returns>The boxes.</returns>
+    /// <exception cref="PdfFormatException">The PDF is malformed or encrypted.</exception>
+    public static IReadOnlyList<PageRectangle> GetTextBoxes(Stream pdf, int pageIndex = 0)
+    {
+        ArgumentNullException.ThrowIfNull(pdf);
+        using PdfDocumentReader reader = PdfDocumentReader.Open(pdf, PdfReaderOptions.Default, leaveOpen: true);
+        PdfPage page = UrgencyStampWriter.ResolvePage(reader, pageIndex);
+        var boxes = new List<PageRectangle>();
+        double[]? run = null;
+        foreach (TextGlyph g in new PageTextExtractor(reader, page).Extract())
+        {
+            if (string.IsNullOrWhiteSpace(g.Text))
+            {
+                continue;
+            }
+
+            double h = g.Y2 - g.Y1;
+            if (run is not null && Math.Abs(run[1] - g.Y1) < h * 0.3 && g.X1 - run[2] < h && g.X1 >= run[0] - 1)
+            {
+                run[2] = Math.Max(run[2], g.X2);
+                run[3] = Math.Max(run[3], g.Y2);
+                continue;
+            }
+
+            if (run is not null)
+            {
+                boxes.Add(PageGeometry.FromUserSpaceRect(page, run));
+            }
+
+            run = [g.X1, g.Y1, g.X2, g.Y2];
+        }
+
+        if (run is not null)
+        {
+            boxes.Add(PageGeometry.FromUserSpaceRect(page, run));
+        }
+
+        return boxes;
+    }
+
+    /// <summary>
+    /// Places a block at the top right of a page (NĐ 30/2020 Phụ lục I: attachment and copy signatures), moving it
+    /// down in small steps while it would cover existing text; if every position within the top third collides,
+    /// the top-right corner is used.
+    /// </summary>
+    /// <param name="visibleWidth">Page width as the reader sees it (pt).</param>
+    /// <param name="visibleHeight">Page height as the reader sees it (pt).</param>
+    /// <param name="blockWidth">Block width (pt).</param>
+    /// <param name="blockHeight">Block height (pt).</param>
+    /// <param name="obstacles">Existing text boxes (<see cref="GetTextBoxes"/>).</param>
+    /// <param name="margin">Distance from the top and right edges (pt).</param>
+    /// <returns>The block's rectangle in points.</returns>
+    public static PageRectangle PlaceTopRight(double visibleWidth, double visibleHeight, double blockWidth, double blockHeight, IReadOnlyList<PageRectangle> obstacles, double margin = 42.52)
+    {
+        ArgumentNullException.ThrowIfNull(obstacles);
+        double x = Math.Max(0, visibleWidth - margin - blockWidth);
+        double top = visibleHeight - margin;
+        for (double y = top - blockHeight; y >= visibleHeight * 2 / 3; y -= 4)
+        {
+            var candidate = new PageRectangle(x, y, blockWidth, blockHeight);
+            if (!obstacles.Any(o => Intersects(candidate, o.ToPoints())))
+            {
+                return candidate;
+            }
+        }
+
+        return new PageRectangle(x, top - blockHeight, blockWidth, blockHeight);
+    }
+
+    private static bool Intersects(PageRectangle a, PageRectangle b) => a.X < b.Right && b.X < a.Right && a.Y < b.Top && b.Y < a.Top;
+
     private static string Squash(string s)
     {
         var sb = new StringBuilder(s.Length);

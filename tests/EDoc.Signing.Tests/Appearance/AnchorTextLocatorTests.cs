@@ -76,3 +76,31 @@ public sealed class AnchorTextLocatorTests(PdfCorpusFixture corpus)
         Assert.Empty(AnchorTextLocator.Find(stream, "Không có chữ này"));
     }
 }
+
+[Collection(PdfCorpusDefinition.Name)]
+public sealed class TextBlockPlacementTests(PdfCorpusFixture corpus)
+{
+    [Fact]
+    public void PlaceTopRight_LibreOfficePageWithHeader_AvoidsExistingTextBoxes()
+    {
+        using FileStream stream = File.OpenRead(corpus.Path(PdfCorpusFixture.Lo));
+        IReadOnlyList<PageRectangle> boxes = AnchorTextLocator.GetTextBoxes(stream, 0);
+        AnchorMatch header = Assert.Single(AnchorTextLocator.Find(stream, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 0));
+
+        // A block as wide as the page's text column must move below the text lines it would cover.
+        PageRectangle placed = AnchorTextLocator.PlaceTopRight(595.3, 841.9, 480, 40, boxes, margin: 30);
+
+        Assert.Contains(boxes, b => b.X <= header.Bounds.X + 1 && b.Right >= header.Bounds.X + 10 && Math.Abs(b.Y - header.Bounds.Y) < 2);
+        Assert.DoesNotContain(boxes, b => placed.X < b.Right && b.X < placed.Right && placed.Y < b.Top && b.Y < placed.Top);
+        Assert.True(placed.Top < header.Bounds.Y, $"placed {placed} should be below the header {header.Bounds}");
+    }
+
+    [Fact]
+    public void PlaceTopRight_NoObstacles_UsesTopRightCornerWithMargin()
+    {
+        PageRectangle placed = AnchorTextLocator.PlaceTopRight(595, 842, 150, 40, []);
+
+        Assert.Equal(595 - 42.52 - 150, placed.X, 6);
+        Assert.Equal(842 - 42.52, placed.Top, 6);
+    }
+}
