@@ -104,3 +104,51 @@ public sealed class TextBlockPlacementTests(PdfCorpusFixture corpus)
         Assert.Equal(842 - 42.52, placed.Top, 6);
     }
 }
+
+public sealed class AnchorTextLocatorRobustnessTests
+{
+    /// <summary>A page whose content has an inline image, unbalanced q/Q, unknown operators and a font-less Tj.</summary>
+    [Fact]
+    public void Find_OddContentStream_FindsTextAndIgnoresTheRest()
+    {
+        const string content = "Q Q q (no font) Tj BI /W 2 /H 1 /CS /G /BPC 8 ID \u00ff\u0000 EI foo bar 1 2 3 baz BT /F1 12 Tf 1 0 0 1 100 700 Tm [(Hel) 120 (lo)] TJ T* (World) ' ET <</X [1 2]>> BDC EMC";
+        byte[] pdf = PdfWithContent(content);
+        using var stream = new MemoryStream(pdf);
+
+        AnchorMatch hello = Assert.Single(AnchorTextLocator.Find(stream, "Hello"));
+        Assert.Single(AnchorTextLocator.Find(stream, "World"));
+
+        Assert.InRange(hello.Bounds.X, 99.9, 100.1);
+        Assert.InRange(hello.Bounds.Y, 695, 700);
+        Assert.InRange(hello.Bounds.Top, 705, 715);
+    }
+
+    private static byte[] PdfWithContent(string content)
+    {
+        var objects = new List<string>
+        {
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+            $"<< /Length {System.Text.Encoding.Latin1.GetByteCount(content)} >>\nstream\n{content}\nendstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        };
+        var sb = new System.Text.StringBuilder("%PDF-1.7\n");
+        var offsets = new List<int>();
+        for (int i = 0; i < objects.Count; i++)
+        {
+            offsets.Add(System.Text.Encoding.Latin1.GetByteCount(sb.ToString()));
+            sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+        }
+
+        int xref = System.Text.Encoding.Latin1.GetByteCount(sb.ToString());
+        sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"xref\n0 {objects.Count + 1}\n0000000000 65535 f \n");
+        foreach (int o in offsets)
+        {
+            sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"{o:D10} 00000 n \n");
+        }
+
+        sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Count + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        return System.Text.Encoding.Latin1.GetBytes(sb.ToString());
+    }
+}
