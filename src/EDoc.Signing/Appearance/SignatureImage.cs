@@ -176,7 +176,7 @@ public sealed class SignatureImage
         {
             throw new EDocFormatException("image", "header", "The data is not an image in a supported format (PNG, JPEG).", ex);
         }
-        catch (InvalidImageContentException ex)
+        catch (ImageFormatException ex)
         {
             throw new EDocFormatException("image", "pixel data", "The image is damaged: " + ex.Message, ex);
         }
