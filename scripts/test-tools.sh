@@ -20,6 +20,9 @@ EDOC_TEST_TOOLS=(
   "/usr/lib/libreoffice/program/libsclo.so libreoffice-calc-nogui"
   "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf fonts-dejavu-core"
   "clamd clamav-daemon"
+  "pdffonts poppler-utils"
+  "/usr/share/fonts/truetype/noto/NotoSerif-Bold.ttf fonts-noto-core"
+  "/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf fonts-liberation2"
 )
 
 edoc_install_test_tools() {

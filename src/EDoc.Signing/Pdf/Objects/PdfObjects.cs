@@ -285,6 +285,12 @@ internal sealed class PdfStream : PdfDictionary
     public byte[]? Data { get; }
 }
 
+/// <summary>A new dictionary that the incremental writer turns into an indirect object of its own when it is nested
+/// inside another new object (e.g. a font descriptor, which must be indirect).</summary>
+internal sealed class PdfIndirectDictionary : PdfDictionary
+{
+}
+
 /// <summary>Value conversions used by the parser and writer.</summary>
 internal static class PdfObjectExtensions
 {
@@ -320,9 +326,17 @@ internal static class PdfObjectExtensions
 internal static class PdfObjectCloner
 {
     /// <summary>Deep-copies dictionaries, arrays and in-memory streams (depth-bounded); other objects are immutable and shared.</summary>
-    public static PdfObject DeepClone(PdfObject obj, int depth = 0)
+    public static PdfObject DeepClone(PdfObject obj, int depth = 0) => DeepClone(obj, depth, new Dictionary<PdfObject, PdfObject>(ReferenceEqualityComparer.Instance));
+
+    private static PdfObject DeepClone(PdfObject obj, int depth, Dictionary<PdfObject, PdfObject> shared)
     {
         ArgumentNullException.ThrowIfNull(obj);
+        // Streams and indirect dictionaries keep their identity inside one graph, so a shared image is written once.
+        if ((obj is PdfStream || obj is PdfIndirectDictionary) && shared.TryGetValue(obj, out PdfObject? done))
+        {
+            return done;
+        }
+
         if (depth > 256)
         {
             throw new ArgumentException("The object graph is too deep (more than 256 levels) or cyclic.", nameof(obj));
@@ -334,15 +348,26 @@ internal static class PdfObjectCloner
                 var sd = new PdfDictionary();
                 foreach (KeyValuePair<string, PdfObject> e in s.Entries)
                 {
-                    sd.Set(e.Key, DeepClone(e.Value, depth + 1));
+                    sd.Set(e.Key, DeepClone(e.Value, depth + 1, shared));
                 }
 
-                return s.Data is not null ? new PdfStream(sd, s.Data) : new PdfStream(sd, s.DataOffset, s.DataLength);
+                PdfStream sc = s.Data is not null ? new PdfStream(sd, s.Data) : new PdfStream(sd, s.DataOffset, s.DataLength);
+                shared[s] = sc;
+                return sc;
+            case PdfIndirectDictionary id:
+                var idc = new PdfIndirectDictionary();
+                shared[id] = idc;
+                foreach (KeyValuePair<string, PdfObject> e in id.Entries)
+                {
+                    idc.Set(e.Key, DeepClone(e.Value, depth + 1, shared));
+                }
+
+                return idc;
             case PdfDictionary d:
                 var copy = new PdfDictionary();
                 foreach (KeyValuePair<string, PdfObject> e in d.Entries)
                 {
-                    copy.Set(e.Key, DeepClone(e.Value, depth + 1));
+                    copy.Set(e.Key, DeepClone(e.Value, depth + 1, shared));
                 }
 
                 return copy;
@@ -350,7 +375,7 @@ internal static class PdfObjectCloner
                 var arr = new PdfArray();
                 foreach (PdfObject o in a.Items)
                 {
-                    arr.Add(DeepClone(o, depth + 1));
+                    arr.Add(DeepClone(o, depth + 1, shared));
                 }
 
                 return arr;

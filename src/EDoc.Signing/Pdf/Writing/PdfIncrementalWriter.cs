@@ -324,6 +324,18 @@ internal sealed class PdfIncrementalWriter
     {
         var pending = new Queue<PdfObject>(_objects.Values);
         var seen = new HashSet<PdfObject>(ReferenceEqualityComparer.Instance);
+        var hoisted = new Dictionary<PdfObject, PdfReference>(ReferenceEqualityComparer.Instance);
+        PdfReference Hoist(PdfDictionary s)
+        {
+            if (!hoisted.TryGetValue(s, out PdfReference? r))
+            {
+                r = Add(s);
+                hoisted[s] = r;
+            }
+
+            return r;
+        }
+
         while (pending.Count > 0)
         {
             PdfObject o = pending.Dequeue();
@@ -337,9 +349,10 @@ internal sealed class PdfIncrementalWriter
                 case PdfDictionary d:
                     foreach (KeyValuePair<string, PdfObject> e in d.Entries.ToArray())
                     {
-                        if (e.Value is PdfStream s)
+                        if (e.Value is PdfStream or PdfIndirectDictionary)
                         {
-                            d.Set(e.Key, Add(s));
+                            var s = (PdfDictionary)e.Value;
+                            d.Set(e.Key, Hoist(s));
                             pending.Enqueue(s);
                         }
                         else if (e.Value is PdfDictionary or PdfArray)
@@ -352,9 +365,10 @@ internal sealed class PdfIncrementalWriter
                 case PdfArray a:
                     for (int i = 0; i < a.Count; i++)
                     {
-                        if (a[i] is PdfStream s)
+                        if (a[i] is PdfStream or PdfIndirectDictionary)
                         {
-                            a.Items[i] = Add(s);
+                            var s = (PdfDictionary)a[i];
+                            a.Items[i] = Hoist(s);
                             pending.Enqueue(s);
                         }
                         else if (a[i] is PdfDictionary or PdfArray)
