@@ -15,6 +15,7 @@ EDOC_TEST_TOOLS=(
   "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf fonts-noto-core"
   "/usr/lib/postgresql/15/bin/initdb postgresql"
   "unzip unzip"
+  "zip zip"
   "pk12util libnss3-tools"
   "/usr/lib/libreoffice/program/libswlo.so libreoffice-writer-nogui"
   "/usr/lib/libreoffice/program/libsclo.so libreoffice-calc-nogui"

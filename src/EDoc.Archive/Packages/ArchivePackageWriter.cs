@@ -1,11 +1,15 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
 using System.Reflection;
 using System.Text;
+using EDoc.Archive.Diagnostics;
 using EDoc.Archive.Evidence;
 using EDoc.Archive.Fixity;
 using EDoc.Archive.Metadata;
 using EDoc.Time;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EDoc.Archive.Packages;
 
@@ -23,6 +27,7 @@ public sealed class ArchivePackageWriter
     private readonly ArchivePackageWriterOptions _options;
     private readonly ISignatureEvidenceProvider? _evidence;
     private readonly TimeProvider _time;
+    private readonly ILogger _logger;
 
     /// <summary>Initializes a new instance.</summary>
     /// <param name="options">The options; copied, later edits have no effect.</param>
@@ -31,7 +36,8 @@ public sealed class ArchivePackageWriter
     /// provider aborts the packaging (nothing is written): a package never silently lacks evidence it was asked for.
     /// </param>
     /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
-    public ArchivePackageWriter(ArchivePackageWriterOptions? options = null, ISignatureEvidenceProvider? evidenceProvider = null, TimeProvider? timeProvider = null)
+    /// <param name="logger">Logs each package written (event ids 4000–4099); none when <see langword="null"/>.</param>
+    public ArchivePackageWriter(ArchivePackageWriterOptions? options = null, ISignatureEvidenceProvider? evidenceProvider = null, TimeProvider? timeProvider = null, ILogger<ArchivePackageWriter>? logger = null)
     {
         var o = options ?? new ArchivePackageWriterOptions();
         ArgumentException.ThrowIfNullOrWhiteSpace(o.SoftwareName, nameof(options));
@@ -53,6 +59,7 @@ public sealed class ArchivePackageWriter
         };
         _evidence = evidenceProvider;
         _time = timeProvider ?? TimeProvider.System;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
 
     /// <summary>Writes the package as a ZIP file that unpacks to one folder named after the package id.</summary>
@@ -65,12 +72,15 @@ public sealed class ArchivePackageWriter
     public async Task<ArchivePackageResult> WriteZipAsync(ArchivePackageContent content, string zipPath, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(zipPath);
-        var plan = Prepare(content);
-        var sink = new ZipPackageSink(zipPath, plan.FolderName);
-        await using (sink.ConfigureAwait(false))
+        return await InstrumentAsync(content, "zip", async () =>
         {
-            return await WriteAsync(plan, sink, cancellationToken).ConfigureAwait(false);
-        }
+            var plan = Prepare(content);
+            var sink = new ZipPackageSink(zipPath, plan.FolderName);
+            await using (sink.ConfigureAwait(false))
+            {
+                return await WriteAsync(plan, sink, cancellationToken).ConfigureAwait(false);
+            }
+        }).ConfigureAwait(false);
     }
 
     /// <summary>Writes the package as a folder <c>{parentDirectory}/{package folder name}</c>.</summary>
@@ -84,11 +94,49 @@ public sealed class ArchivePackageWriter
     public async Task<ArchivePackageResult> WriteFolderAsync(ArchivePackageContent content, string parentDirectory, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(parentDirectory);
-        var plan = Prepare(content);
-        var sink = new FolderPackageSink(parentDirectory, plan.FolderName);
-        await using (sink.ConfigureAwait(false))
+        return await InstrumentAsync(content, "folder", async () =>
         {
-            return await WriteAsync(plan, sink, cancellationToken).ConfigureAwait(false);
+            var plan = Prepare(content);
+            var sink = new FolderPackageSink(parentDirectory, plan.FolderName);
+            await using (sink.ConfigureAwait(false))
+            {
+                return await WriteAsync(plan, sink, cancellationToken).ConfigureAwait(false);
+            }
+        }).ConfigureAwait(false);
+    }
+
+    private async Task<ArchivePackageResult> InstrumentAsync(ArchivePackageContent content, string target, Func<Task<ArchivePackageResult>> write)
+    {
+        var kind = _options.Kind.ToString().ToUpperInvariant();
+        using var activity = ArchiveDiagnostics.ActivitySource.StartActivity("ArchivePackageWriter.Write");
+        activity?.SetTag("edoc.archive.kind", kind);
+        activity?.SetTag("edoc.archive.target", target);
+        var start = Stopwatch.GetTimestamp();
+        Log.PackStarted(_logger, kind, target, content?.Documents?.Count ?? 0);
+
+        try
+        {
+            var result = await write().ConfigureAwait(false);
+            var elapsed = Stopwatch.GetElapsedTime(start);
+            ArchiveDiagnostics.PackDuration.Record(elapsed.TotalSeconds, ArchiveDiagnostics.Kind(kind), ArchiveDiagnostics.Outcome("success"));
+            activity?.SetTag("edoc.archive.package_id", result.PackageId);
+            activity?.SetTag("edoc.archive.files", result.Files.Count);
+            if (_logger.IsEnabled(LogLevel.Information))
+            {
+                var bytes = result.Files.Sum(f => f.Size);
+                Log.PackCompleted(_logger, kind, result.PackageId, result.Files.Count, bytes, (long)elapsed.TotalMilliseconds);
+            }
+
+            return result;
+        }
+        catch (Exception ex)
+        {
+            var elapsed = Stopwatch.GetElapsedTime(start);
+            var outcome = ex is OperationCanceledException ? "canceled" : "failure";
+            ArchiveDiagnostics.PackDuration.Record(elapsed.TotalSeconds, ArchiveDiagnostics.Kind(kind), ArchiveDiagnostics.Outcome(outcome));
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            Log.PackFailed(_logger, ex, kind, (long)elapsed.TotalMilliseconds);
+            throw;
         }
     }
 
@@ -209,6 +257,7 @@ public sealed class ArchivePackageWriter
                     ev = await _evidence.GetEvidenceAsync(pdf, name, ct).ConfigureAwait(false);
                 }
 
+                Log.EvidenceTaken(_logger, name, ev?.Outcome ?? "none");
                 if (ev is not null)
                 {
                     var reportPath = $"metadata/preservation/signature-reports/{name}{MediaTypes.ExtensionOf(ev.ReportMediaType)}";

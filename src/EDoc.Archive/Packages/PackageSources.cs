@@ -331,7 +331,16 @@ internal sealed class BoundedReadStream(Stream inner, long limit, string path) :
 
     public override int Read(Span<byte> buffer)
     {
-        var n = inner.Read(buffer);
+        int n;
+        try
+        {
+            n = inner.Read(buffer);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw Corrupt(ex);
+        }
+
         return Count(n);
     }
 
@@ -340,7 +349,16 @@ internal sealed class BoundedReadStream(Stream inner, long limit, string path) :
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        var n = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        int n;
+        try
+        {
+            n = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw Corrupt(ex);
+        }
+
         return Count(n);
     }
 
@@ -359,6 +377,9 @@ internal sealed class BoundedReadStream(Stream inner, long limit, string path) :
 
         base.Dispose(disposing);
     }
+
+    private ArchivePackageFormatException Corrupt(InvalidDataException ex)
+        => new(ArchivePackageFormatError.Malformed, path, $"the entry cannot be read after {_read} bytes: {ex.Message}", ex);
 
     private int Count(int n)
     {

@@ -1,14 +1,18 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Xml;
 using System.Xml.Linq;
 using System.Xml.Schema;
+using EDoc.Archive.Diagnostics;
 using EDoc.Archive.Fixity;
 using EDoc.Archive.Metadata;
 using EDoc.Archive.Packages;
 using EDoc.Archive.Rules;
 using EDoc.Validation;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EDoc.Archive.Verification;
 
@@ -37,13 +41,16 @@ public sealed class ArchivePackageVerifier
 {
     private static readonly Lazy<XmlSchemaSet> DescriptiveSchema = new(LoadSchema);
     private readonly ArchivePackageVerifierOptions _options;
+    private readonly ILogger _logger;
 
     /// <summary>Initializes a new instance.</summary>
     /// <param name="options">The options; copied.</param>
-    public ArchivePackageVerifier(ArchivePackageVerifierOptions? options = null)
+    /// <param name="logger">Logs each verification (event ids 4100–4199); none when <see langword="null"/>.</param>
+    public ArchivePackageVerifier(ArchivePackageVerifierOptions? options = null, ILogger<ArchivePackageVerifier>? logger = null)
     {
         var o = options ?? new ArchivePackageVerifierOptions();
         _options = new ArchivePackageVerifierOptions { ReadOptions = o.ReadOptions ?? new(), RuleSet = o.RuleSet, ValidateMetadata = o.ValidateMetadata };
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
 
     /// <summary>Verifies a package.</summary>
@@ -55,6 +62,34 @@ public sealed class ArchivePackageVerifier
     public async Task<ArchiveVerificationReport> VerifyAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        using var activity = ArchiveDiagnostics.ActivitySource.StartActivity("ArchivePackageVerifier.Verify");
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            var report = await VerifyCoreAsync(path, cancellationToken).ConfigureAwait(false);
+            var elapsed = Stopwatch.GetElapsedTime(start);
+            var outcome = report.IsValid ? "valid" : report.IsIntact ? "invalid" : "damaged";
+            ArchiveDiagnostics.VerifyDuration.Record(elapsed.TotalSeconds, ArchiveDiagnostics.Outcome(outcome));
+            activity?.SetTag("edoc.archive.package_id", report.PackageId);
+            activity?.SetTag("edoc.archive.outcome", outcome);
+            Log.VerifyCompleted(_logger, report.PackageId, report.IsValid, report.IsIntact, report.Problems.Count, report.Files.Count, (long)elapsed.TotalMilliseconds);
+            return report;
+        }
+        catch (Exception ex)
+        {
+            ArchiveDiagnostics.VerifyDuration.Record(Stopwatch.GetElapsedTime(start).TotalSeconds, ArchiveDiagnostics.Outcome(ex is OperationCanceledException ? "canceled" : "refused"));
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            if (ex is ArchivePackageFormatException format)
+            {
+                Log.VerifyRefused(_logger, ex, format.ErrorCode, format.Location);
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<ArchiveVerificationReport> VerifyCoreAsync(string path, CancellationToken cancellationToken)
+    {
         using var source = PackageSource.Open(path, _options.ReadOptions);
         var problems = new List<ArchiveVerificationProblem>();
         var isBag = source.Files.ContainsKey("bagit.txt");

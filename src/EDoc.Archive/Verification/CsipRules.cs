@@ -35,9 +35,9 @@ internal static class CsipRules
         }
 
         Should(dirs.Contains("metadata"), "CSIPSTR5", "metadata", "The package has no metadata folder.");
-        Should(dirs.Contains("metadata/descriptive"), "CSIPSTR6", "metadata/descriptive", "The package has no metadata/descriptive folder.");
-        Should(dirs.Contains("metadata/preservation"), "CSIPSTR7", "metadata/preservation", "The package has no metadata/preservation folder.");
-        Should(dirs.Contains("metadata/other"), "CSIPSTR8", "metadata/other", "The package has no metadata/other folder.");
+        // CSIP 2.2 STR6 = preservation, STR7 = descriptive; STR8 (metadata/other) is MAY, so its absence is no problem.
+        Should(dirs.Contains("metadata/preservation"), "CSIPSTR6", "metadata/preservation", "The package has no metadata/preservation folder.");
+        Should(dirs.Contains("metadata/descriptive"), "CSIPSTR7", "metadata/descriptive", "The package has no metadata/descriptive folder.");
         Should(dirs.Contains("representations"), "CSIPSTR9", "representations", "The package has no representations folder.");
         var reps = dirs.Where(d => d.StartsWith("representations/", StringComparison.Ordinal) && d.Count(c => c == '/') == 1).ToList();
         Should(!dirs.Contains("representations") || reps.Count > 0, "CSIPSTR10", "representations", "The representations folder has no representation sub-folder.");
@@ -153,7 +153,7 @@ internal static class CsipRules
         }
 
         var fileSec = root.Element(M + "fileSec");
-        Must(fileSec is not null, "CSIP58", "mets", "The METS has no fileSec.");
+        ShouldHave(fileSec is not null, "CSIP58", "mets", "The METS has no fileSec.");
         var fileIds = new HashSet<string>(StringComparer.Ordinal);
         if (fileSec is not null)
         {
@@ -197,22 +197,29 @@ internal static class CsipRules
             }
         }
 
-        var structMaps = root.Elements(M + "structMap").Where(s => (string?)s.Attribute("TYPE") == "PHYSICAL").ToList();
-        Must(structMaps.Count > 0, "CSIP80", "mets", "The METS has no structMap with TYPE=\"PHYSICAL\".");
-        var csipMaps = structMaps.Where(s => (string?)s.Attribute("LABEL") == "CSIP").ToList();
-        Must(structMaps.Count == 0 || csipMaps.Count == 1, "CSIP81", "structMap", "There must be exactly one PHYSICAL structMap with LABEL=\"CSIP\".");
-        var map = csipMaps.FirstOrDefault();
+        // CSIP 2.2, mets/structMap requirements CSIP80–CSIP89.
+        var allMaps = root.Elements(M + "structMap").ToList();
+        Must(allMaps.Count > 0, "CSIP80", "mets", "The METS has no structMap.");
+        var csipMaps = allMaps.Where(s => (string?)s.Attribute("LABEL") == "CSIP").ToList();
+        Must(allMaps.Count == 0 || csipMaps.Count == 1, "CSIP82", "structMap", "There must be exactly one structMap with LABEL=\"CSIP\".");
+        var map = csipMaps.Count == 1 ? csipMaps[0] : null;
         if (map is not null)
         {
-            Must(!string.IsNullOrWhiteSpace((string?)map.Attribute("ID")), "CSIP82", "structMap", "structMap/@ID is missing.");
+            Must((string?)map.Attribute("TYPE") == "PHYSICAL", "CSIP81", "structMap", "The CSIP structMap's TYPE must be PHYSICAL.");
+            Must(!string.IsNullOrWhiteSpace((string?)map.Attribute("ID")), "CSIP83", "structMap", "structMap/@ID is missing.");
             var divs = map.Elements(M + "div").ToList();
-            Must(divs.Count == 1, "CSIP83", "structMap", "The CSIP structMap must have exactly one top-level div.");
+            Must(divs.Count == 1, "CSIP84", "structMap", "The CSIP structMap must have exactly one top-level div.");
             if (divs.Count == 1)
             {
-                ShouldHave((string?)divs[0].Attribute("LABEL") == objId, "CSIP85", "structMap/div", "The top-level div's LABEL should be the OBJID.");
+                Must(!string.IsNullOrWhiteSpace((string?)divs[0].Attribute("ID")), "CSIP85", "structMap/div", "The top-level div has no ID.");
+                Must((string?)divs[0].Attribute("LABEL") == objId, "CSIP86", "structMap/div", "The top-level div's LABEL must be the OBJID.");
                 var hasMetadata = root.Elements(M + "dmdSec").Any() || root.Elements(M + "amdSec").Any();
                 var metadataDiv = divs[0].Elements(M + "div").FirstOrDefault(d => (string?)d.Attribute("LABEL") == "Metadata");
                 Must(!hasMetadata || metadataDiv is not null, "CSIP88", "structMap/div", "The structMap has no div LABEL=\"Metadata\" although the METS has metadata sections.");
+                if (metadataDiv is not null)
+                {
+                    Must(!string.IsNullOrWhiteSpace((string?)metadataDiv.Attribute("ID")), "CSIP89", "structMap/div[Metadata]", "The Metadata div has no ID.");
+                }
             }
 
             var ids = new HashSet<string>(root.Descendants().Select(e => (string?)e.Attribute("ID")).OfType<string>(), StringComparer.Ordinal);

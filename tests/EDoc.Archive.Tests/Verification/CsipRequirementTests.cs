@@ -28,8 +28,9 @@ public class CsipRequirementTests
         { "CSIP64", "fileGrp/@USE" }, { "CSIP65", "fileGrp/@ID" }, { "CSIP67", "file/@ID" }, { "CSIP68", "file/@MIMETYPE" }, { "CSIP69", "file/@SIZE" },
         { "CSIP70", "file/@CREATED" }, { "CSIP71", "file/@CHECKSUM" }, { "CSIP72", "file/@CHECKSUMTYPE" }, { "CSIP76", "file/FLocat" },
         { "CSIP77", "FLocat/@LOCTYPE" }, { "CSIP78", "FLocat/@xlink:type" }, { "CSIP79", "FLocat/@xlink:href" },
-        { "CSIP80", "structMap/@TYPE" }, { "CSIP81", "structMap/@LABEL" }, { "CSIP82", "structMap/@ID" }, { "CSIP83", "structMap/div" },
-        { "CSIP85", "structMap/div/@LABEL" }, { "CSIP88", "structMap/div[Metadata]" },
+        { "CSIP80", "structMap" }, { "CSIP81", "structMap/@TYPE" }, { "CSIP82", "structMap/@LABEL" }, { "CSIP83", "structMap/@ID" },
+        { "CSIP84", "structMap/div" }, { "CSIP85", "structMap/div/@ID" }, { "CSIP86", "structMap/div/@LABEL" },
+        { "CSIP88", "structMap/div[Metadata]" }, { "CSIP89", "structMap/div[Metadata]/@ID" },
     };
 
     [Theory]
@@ -73,9 +74,8 @@ public class CsipRequirementTests
     [Theory]
     [InlineData("CSIPSTR4", "METS.xml", ValidationSeverity.Error)]
     [InlineData("CSIPSTR5", "metadata", ValidationSeverity.Warning)]
-    [InlineData("CSIPSTR6", "metadata/descriptive", ValidationSeverity.Warning)]
-    [InlineData("CSIPSTR7", "metadata/preservation", ValidationSeverity.Warning)]
-    [InlineData("CSIPSTR8", "metadata/other", ValidationSeverity.Warning)]
+    [InlineData("CSIPSTR6", "metadata/preservation", ValidationSeverity.Warning)]
+    [InlineData("CSIPSTR7", "metadata/descriptive", ValidationSeverity.Warning)]
     [InlineData("CSIPSTR9", "representations", ValidationSeverity.Warning)]
     [InlineData("CSIPSTR10", "representations/rep1", ValidationSeverity.Warning)]
     [InlineData("CSIPSTR11", "representations/rep1/data", ValidationSeverity.Warning)]
@@ -215,11 +215,14 @@ public class CsipRequirementTests
             case "FLocat/@LOCTYPE": flocat.SetAttributeValue("LOCTYPE", "HANDLE"); break;
             case "FLocat/@xlink:type": flocat.Attribute(X + "type")!.Remove(); break;
             case "FLocat/@xlink:href": flocat.Attribute(X + "href")!.Remove(); break;
+            case "structMap": map.Remove(); break;
             case "structMap/@TYPE": map.SetAttributeValue("TYPE", "LOGICAL"); break;
             case "structMap/@LABEL": map.SetAttributeValue("LABEL", "Other"); break;
             case "structMap/@ID": map.Attribute("ID")!.Remove(); break;
             case "structMap/div": map.Add(new XElement(M + "div", new XAttribute("ID", "second"), new XAttribute("LABEL", mets.Attribute("OBJID")!.Value))); break;
             case "structMap/div/@LABEL": map.Element(M + "div")!.SetAttributeValue("LABEL", "something else"); break;
+            case "structMap/div/@ID": map.Element(M + "div")!.Attribute("ID")!.Remove(); break;
+            case "structMap/div[Metadata]/@ID": map.Element(M + "div")!.Elements(M + "div").First(d => (string?)d.Attribute("LABEL") == "Metadata").Attribute("ID")!.Remove(); break;
             case "structMap/div[Metadata]": map.Element(M + "div")!.Elements(M + "div").Where(d => (string?)d.Attribute("LABEL") == "Metadata").Remove(); break;
             default: throw new ArgumentException(mutation);
         }
