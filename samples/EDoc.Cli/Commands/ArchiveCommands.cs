@@ -1,10 +1,12 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using EDoc.Archive.Evidence;
 using EDoc.Archive.Export;
 using EDoc.Archive.Metadata;
 using EDoc.Archive.Packages;
 using EDoc.Archive.Verification;
+using EDoc.Signing.Verification;
 using EDoc.Validation;
 
 namespace EDoc.Cli.Commands;
@@ -30,7 +32,8 @@ internal static class ArchiveCommands
         kind.AcceptOnlyFromAmong("sip", "aip");
         var bagit = new Option<bool>("--bagit") { Description = "Wrap the package in a BagIt bag (RFC 8493, SHA-512)." };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
-        var command = new Command("pack", "Pack a dossier into a SIP or AIP (ZIP or folder).") { dossier, files, output, kind, bagit, json };
+        var trust = new Option<string[]>("--trust") { Description = "PEM file(s) of trusted CA certificates for the signature evidence of PDF documents.", AllowMultipleArgumentsPerToken = false };
+        var command = new Command("pack", "Pack a dossier into a SIP or AIP (ZIP or folder).") { dossier, files, output, kind, bagit, json, trust };
         command.SetAction(async (parse, ct) =>
         {
             var dossierFile = parse.GetValue(dossier)!;
@@ -74,7 +77,20 @@ internal static class ArchiveCommands
                 SubmissionAgreement = spec.SubmissionAgreement,
                 FondsCode = spec.FondsCode,
             };
-            var writer = new ArchivePackageWriter(options);
+            var verification = new PdfVerificationOptions();
+            foreach (var pem in parse.GetValue(trust) ?? [])
+            {
+                if (!File.Exists(pem))
+                {
+                    return context.Fail(pem, "the trust anchor file does not exist.");
+                }
+
+                verification.AddTrustAnchorsFromPemFile(pem);
+            }
+
+            // Every PDF's signature validation report is stored in the package as evidence (PREMIS event).
+            var evidence = new PdfInspectorEvidenceProvider(new PdfDocumentInspector(new PdfSignatureVerifier(verification)));
+            var writer = new ArchivePackageWriter(options, evidence);
             var target = parse.GetValue(output)!;
             ArchivePackageResult result;
             try
