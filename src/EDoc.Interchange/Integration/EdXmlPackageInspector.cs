@@ -46,6 +46,9 @@ public sealed class EdXmlPackageInspectorOptions
 public sealed class EdXmlPackageInspector : IEdXmlPackageInspector
 {
     private readonly EdXmlReader _reader;
+    private readonly long _maxUnzippedBytes;
+    private readonly int _maxCompressionRatio;
+    private readonly int _maxZipEntries;
     private readonly EdXmlValidator _validator;
     private readonly EdXmlSignatureVerifier _verifier;
     private readonly bool _requireSignature;
@@ -57,6 +60,9 @@ public sealed class EdXmlPackageInspector : IEdXmlPackageInspector
     {
         options ??= new EdXmlPackageInspectorOptions();
         _reader = new EdXmlReader(options.Reader);
+        _maxUnzippedBytes = options.Reader.MaxUnzippedBytes;
+        _maxCompressionRatio = options.Reader.MaxCompressionRatio;
+        _maxZipEntries = options.Reader.MaxZipEntries;
         _validator = new EdXmlValidator(options.Validator);
         _verifier = new EdXmlSignatureVerifier(options.Signature);
         _requireSignature = options.RequireSignature;
@@ -80,6 +86,10 @@ public sealed class EdXmlPackageInspector : IEdXmlPackageInspector
         {
             model = await _reader.ReadAsync(AsStream(package), sink, cancellationToken).ConfigureAwait(false);
             problems.AddRange((await _validator.ValidateAsync(model, cancellationToken).ConfigureAwait(false)).Problems);
+            if (model is EdocPackage zipped)
+            {
+                await CheckZippedAttachmentsAsync(zipped, problems, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         await CheckSignatureAsync(package, model, problems, cancellationToken).ConfigureAwait(false);
@@ -179,6 +189,54 @@ public sealed class EdXmlPackageInspector : IEdXmlPackageInspector
         catch (EdXmlSignatureException ex)
         {
             problems.Error("edXML/Signature", "signature-structure", "the XML signature is not acceptable: " + ex.Message, "chữ ký số XML không hợp lệ về cấu trúc: " + ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// Refuses zip bombs before the package is stored: the entries of a zipped attachment (transport compression) are
+    /// checked against the reader's entry count, total size and compression ratio limits from the ZIP directory, so a
+    /// later extraction cannot be led into inflating gigabytes. The extractor enforces the same limits while inflating.
+    /// </summary>
+    private async Task CheckZippedAttachmentsAsync(EdocPackage package, ValidationProblemCollector problems, CancellationToken cancellationToken)
+    {
+        for (int i = 0; i < package.Attachments.Count; i++)
+        {
+            var attachment = package.Attachments[i];
+            if (!attachment.IsZipped || attachment.OpenContent is null)
+            {
+                continue;
+            }
+
+            string path = "AttachmentEncoded.Attachment[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]";
+            var content = await attachment.OpenContent(cancellationToken).ConfigureAwait(false);
+            await using (content.ConfigureAwait(false))
+            {
+                try
+                {
+                    using var archive = new System.IO.Compression.ZipArchive(content, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
+                    if (archive.Entries.Count > _maxZipEntries)
+                    {
+                        problems.Error(path, "zip-bomb", $"the zipped attachment has {archive.Entries.Count} entries, more than {_maxZipEntries}.", $"tệp nén có {archive.Entries.Count} tệp, vượt giới hạn {_maxZipEntries}.");
+                        continue;
+                    }
+
+                    long total = 0;
+                    foreach (var entry in archive.Entries)
+                    {
+                        total += entry.Length;
+                        long ratio = entry.Length / Math.Max(1, entry.CompressedLength);
+                        if (ratio > _maxCompressionRatio || total > _maxUnzippedBytes)
+                        {
+                            problems.Error(path, "zip-bomb", $"the zipped attachment inflates beyond the limits (ratio {ratio} > {_maxCompressionRatio} or {total} bytes > {_maxUnzippedBytes}): a zip bomb.", "tệp nén vượt giới hạn giải nén (nghi tệp nén độc hại - zip bomb).");
+                            break;
+                        }
+                    }
+                }
+                catch (InvalidDataException ex)
+                {
+                    problems.Error(path, "zip-unreadable", "the zipped attachment cannot be read: " + ex.Message, "không đọc được tệp nén: " + ex.Message);
+                }
+            }
         }
     }
 

@@ -32,7 +32,7 @@ public sealed class EdXmlStatusPackageFactory : IStatusPackageFactory
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.FromOrganId);
-        if (!EdXmlStatusCodes.TryParse(request.StatusCode, out var code))
+        if (!EdXmlStatusCodes.TryParse(request.StatusCode, out var code) || !EdXmlStatusCodes.IsKnown(code))
         {
             throw new ArgumentException($"'{request.StatusCode}' is not a status code of QCVN 102:2016 §6.", nameof(request));
         }
