@@ -84,7 +84,15 @@ public sealed class EdXmlPackageInspector : IEdXmlPackageInspector
         var sink = new EdXmlTempFileAttachmentSink(_temporaryDirectory);
         await using (sink.ConfigureAwait(false))
         {
-            model = await _reader.ReadAsync(AsStream(package), sink, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                model = await _reader.ReadAsync(AsStream(package), sink, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is FormatException or InvalidDataException or System.Text.DecoderFallbackException)
+            {
+                throw new EdXmlFormatException("edXML", null, "the package cannot be read: " + ex.Message, ex);
+            }
+
             problems.AddRange((await _validator.ValidateAsync(model, cancellationToken).ConfigureAwait(false)).Problems);
             if (model is EdocPackage zipped)
             {
@@ -189,6 +197,11 @@ public sealed class EdXmlPackageInspector : IEdXmlPackageInspector
         catch (EdXmlSignatureException ex)
         {
             problems.Error("edXML/Signature", "signature-structure", "the XML signature is not acceptable: " + ex.Message, "chữ ký số XML không hợp lệ về cấu trúc: " + ex.Message);
+        }
+        catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or FormatException or ArgumentException or InvalidOperationException)
+        {
+            // Malformed KeyInfo or signature values (e.g. a certificate that is not DER): hostile input, not a bug of ours.
+            problems.Error("edXML/Signature", "signature-structure", "the XML signature cannot be processed: " + ex.GetType().Name, "không xử lý được chữ ký số XML.");
         }
     }
 

@@ -105,6 +105,18 @@ public class EdXmlPackageInspectorTests
     }
 
     [Fact]
+    public async Task InspectAsync_SignatureWithGarbageCertificate_IsInvalidNotAnUnexpectedException()
+    {
+        var signed = Encoding.UTF8.GetString(await SignAsync(RealEdXml.Document(TestAgencies.A, [TestAgencies.B], 5)));
+        var garbage = System.Text.RegularExpressions.Regex.Replace(signed, "<(\\w+:)?X509Certificate>[^<]*<", "<$1X509Certificate>QUJDRA==<");
+        Assert.NotEqual(signed, garbage);
+
+        var inspection = await Inspector.InspectAsync(Encoding.UTF8.GetBytes(garbage), HubMessageKind.Edoc);
+
+        Assert.Contains(inspection.Validation.Errors, e => e.Code is "signature-structure" or "signature-invalid");
+    }
+
+    [Fact]
     public async Task InspectAsync_RequireSignatureAndUnsigned_IsInvalid()
     {
         var inspector = new EdXmlPackageInspector(new EdXmlPackageInspectorOptions { RequireSignature = true });
