@@ -268,3 +268,52 @@ internal static class HostilePackages
         return sb.ToString();
     }
 }
+
+public sealed class MinimalPdfTests
+{
+    [Fact]
+    public void Create_AnyText_PassesQpdfCheckWithOnePage()
+    {
+        string path = Path.Combine(Path.GetTempPath(), "edoc-minimal-" + Guid.NewGuid().ToString("N") + ".pdf");
+        File.WriteAllBytes(path, MinimalPdf.Create("Van ban (so 1) \\ thu"));
+        try
+        {
+            var (check, checkOut) = Run("qpdf", "--check", path);
+            var (pages, pagesOut) = Run("qpdf", "--show-npages", path);
+
+            Assert.True(check == 0, "qpdf --check: " + checkOut);
+            Assert.Equal(0, pages);
+            Assert.Equal("1", pagesOut.Trim());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static (int ExitCode, string Output) Run(string tool, params string[] args)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        System.Diagnostics.Process process;
+        try
+        {
+            process = System.Diagnostics.Process.Start(info)!;
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new InvalidOperationException($"'{tool}' is required by this test (Debian package qpdf; see scripts/test-tools.sh) and could not be started: {ex.Message}", ex);
+        }
+
+        using (process)
+        {
+            string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            return (process.ExitCode, output);
+        }
+    }
+}
