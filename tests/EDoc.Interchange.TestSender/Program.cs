@@ -35,16 +35,16 @@ services.AddEDocInterchange(o =>
         o.CircuitBreakerFailureRatio = 0.95;
         o.CircuitBreakerBreakDuration = TimeSpan.FromMilliseconds(500);
     })
-    .UseSqliteStore(db)
-    .AddPackageInspector<FakeInspector>()
-    .AddStatusPackageFactory<FakeStatusFactory>();
+    .UseSqliteStore(db);
+
+// The real edXML engine: EdXmlPackageInspector and EdXmlStatusPackageFactory are the defaults of AddEDocInterchange.
 await using var provider = services.BuildServiceProvider();
 var outbox = provider.GetRequiredService<EDocOutbox>();
 await outbox.RecoverInFlightAsync();
 for (int i = 0; i < count; i++)
 {
     var id = new Guid(i, 0x4544, 0x4f43, 0, 0, 0, 0, 0, 0, 0, 1);
-    await outbox.EnqueueAsync(FakeEdXml.Document(systemId, [to], FakeEdXml.DocumentId(systemId, i + 1), ("van-ban.pdf", [0x25, 0x50, 0x44, 0x46, (byte)i])), itemId: id);
+    await outbox.EnqueueAsync(RealEdXml.Document(systemId, [to], i + 1), itemId: id);
 }
 
 Console.WriteLine("ENQUEUED");

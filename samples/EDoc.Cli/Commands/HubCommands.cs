@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using EDoc.HubEmulator;
 using EDoc.Interchange.Hub;
+using EDoc.Interchange.Inbox;
+using EDoc.Interchange.Integration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EDoc.Cli.Commands;
@@ -29,7 +31,7 @@ internal static class HubCommands
         var to = new Option<string[]>("--to") { Description = "Receiver agency codes; by default the hub reads them from the package.", AllowMultipleArgumentsPerToken = true };
         var kind = new Option<string>("--kind") { Description = "edoc (a document, the default) or status (a status package).", DefaultValueFactory = _ => "edoc" };
         var json = new Option<bool>("--json") { Description = "Print one JSON document." };
-        var command = new Command("send", "Sends an edXML package through a VXP hub (sendEdoc); prints the hub's message id. A repeated send of the same file carries the same idempotency key.");
+        var command = new Command("send", "Validates an edXML package (structure, required elements, article 11 formats, XML signature when present) and sends it through a VXP hub (sendEdoc); prints the hub's message id. An invalid package is not sent (exit 1, problems on stderr). A repeated send of the same file carries the same idempotency key.");
         command.Arguments.Add(file);
         foreach (var option in new Option[] { hubOption, systemId, secret, to, kind, json })
         {
@@ -60,6 +62,33 @@ internal static class HubCommands
             if (package.Length == 0)
             {
                 return context.Fail(input.FullName, "the package is empty.");
+            }
+
+            PackageInspection inspection;
+            try
+            {
+                inspection = await new EdXmlPackageInspector().InspectAsync(package, messageKind, cancellationToken);
+            }
+            catch (EDocFormatException ex)
+            {
+                return context.Fail(input.FullName, "not a readable edXML package: " + ex.Message);
+            }
+
+            if (!inspection.Validation.IsValid)
+            {
+                var errors = inspection.Validation.Errors.ToList();
+                if (parseResult.GetValue(json))
+                {
+                    context.WriteJson(new { file = input.FullName, sent = false, problems = errors.Select(p => new { path = p.Path, code = p.Code, message = p.Message }) });
+                }
+
+                foreach (var problem in errors)
+                {
+                    context.Error.WriteLine($"edoc: {input.FullName}: {problem.Path}: {problem.Message} [{problem.Code}]");
+                }
+
+                context.Error.WriteLine($"edoc: {input.FullName}: invalid package ({errors.Count} problem(s)); not sent.");
+                return CliApp.ExitFailed;
             }
 
             await using var provider = BuildTransport(hubUri, parseResult.GetValue(systemId)!, parseResult.GetValue(secret)!);
@@ -99,10 +128,12 @@ internal static class HubCommands
     public static Command CreateReceive(CliContext context)
     {
         var (hubOption, systemId, secret) = AccountOptions();
-        var output = new Option<DirectoryInfo>("--out") { Description = "The directory the packages are written to ({hub id}.edxml); created if missing.", Required = true };
-        var noAck = new Option<bool>("--no-ack") { Description = "Do not acknowledge (updateStatus done) the messages; they stay listed at the hub." };
+        var output = new Option<DirectoryInfo>("--out") { Description = "The directory the packages are written to ({hub id}.edxml; refused ones under refused/); created if missing.", Required = true };
+        var noAck = new Option<bool>("--no-ack") { Description = "Do not acknowledge the messages nor answer with a status package; they stay listed at the hub." };
         var json = new Option<bool>("--json") { Description = "Print one JSON document." };
-        var command = new Command("receive", "Downloads every document and status package waiting at a VXP hub, writes each atomically, then acknowledges it (done).");
+        var command = new Command(
+            "receive",
+            "Downloads every document and status package waiting at a VXP hub; parses, validates and checks the signature of each; writes it atomically; acknowledges it (done, or fail with the reason) and answers each document with status 01 (đã đến) or 02 (từ chối tiếp nhận, with the reason). Exit 1 when a message could not be handled and was left at the hub.");
         foreach (var option in new Option[] { hubOption, systemId, secret, output, noAck, json })
         {
             command.Options.Add(option);
@@ -112,11 +143,15 @@ internal static class HubCommands
         {
             var hubUri = ParseHub(parseResult.GetValue(hubOption)!);
             var directory = parseResult.GetValue(output)!;
+            string self = parseResult.GetValue(systemId)!;
+            bool acknowledge = !parseResult.GetValue(noAck);
             Directory.CreateDirectory(directory.FullName);
-            await using var provider = BuildTransport(hubUri, parseResult.GetValue(systemId)!, parseResult.GetValue(secret)!);
+            await using var provider = BuildTransport(hubUri, self, parseResult.GetValue(secret)!);
             var transport = provider.GetRequiredService<IHubTransport>();
+            var inspector = new EdXmlPackageInspector();
+            var statusFactory = new EdXmlStatusPackageFactory();
             var received = new List<object>();
-            int failures = 0;
+            int failures = 0, accepted = 0, refused = 0;
             foreach (var kind in new[] { HubMessageKind.Edoc, HubMessageKind.Status })
             {
                 IReadOnlyList<HubReceivedMessage> messages;
@@ -131,20 +166,71 @@ internal static class HubCommands
 
                 foreach (var message in messages)
                 {
-                    string path = Path.Combine(directory.FullName, SafeFileName(message.HubMessageId) + (kind == HubMessageKind.Status ? ".status.edxml" : ".edxml"));
                     try
                     {
                         byte[] package = await transport.GetPackageAsync(message.HubMessageId, cancellationToken);
-                        await WriteAtomicallyAsync(path, package, cancellationToken);
-                        if (!parseResult.GetValue(noAck))
+                        PackageInspection? inspection = null;
+                        string? reason = null;
+                        try
                         {
-                            await transport.UpdateStatusAsync(message.HubMessageId, HubDeliveryStatus.Done, null, cancellationToken);
+                            inspection = await inspector.InspectAsync(package, kind, cancellationToken);
+                            if (!inspection.Validation.IsValid)
+                            {
+                                reason = "invalid package: " + string.Join("; ", inspection.Validation.Errors.Take(5).Select(p => $"{p.Path} [{p.Code}] {p.Message}"));
+                            }
+                        }
+                        catch (EDocFormatException ex)
+                        {
+                            reason = "unreadable package: " + ex.Message;
                         }
 
-                        received.Add(new { hubMessageId = message.HubMessageId, kind = kind == HubMessageKind.Status ? "status" : "edoc", from = message.From, file = path, bytes = package.Length });
+                        string folder = reason is null ? directory.FullName : Directory.CreateDirectory(Path.Combine(directory.FullName, "refused")).FullName;
+                        string path = Path.Combine(folder, SafeFileName(message.HubMessageId) + (kind == HubMessageKind.Status ? ".status.edxml" : ".edxml"));
+                        await WriteAtomicallyAsync(path, package, cancellationToken);
+                        string? answered = null;
+                        if (acknowledge)
+                        {
+                            var metadata = inspection?.Metadata;
+                            if (kind == HubMessageKind.Edoc && metadata is { From.Length: > 0, DocumentId.Length: > 0 })
+                            {
+                                answered = reason is null ? "01" : "02";
+                                string description = reason is null ? "Đã đến" : "Từ chối tiếp nhận: " + reason;
+                                byte[] status = await statusFactory.CreateAsync(new StatusPackageRequest(metadata, package, answered, description, self, DateTimeOffset.UtcNow), cancellationToken);
+                                await SendWithRetriesAsync(
+                                    transport,
+                                    new HubOutgoingMessage { Content = status, Kind = HubMessageKind.Status, From = self, To = [metadata.From], IdempotencyKey = Convert.ToHexStringLower(SHA256.HashData(status)) },
+                                    cancellationToken);
+                            }
+
+                            await transport.UpdateStatusAsync(message.HubMessageId, reason is null ? HubDeliveryStatus.Done : HubDeliveryStatus.Fail, reason, cancellationToken);
+                        }
+
+                        if (reason is null)
+                        {
+                            accepted++;
+                        }
+                        else
+                        {
+                            refused++;
+                            context.Error.WriteLine($"edoc: message {message.HubMessageId}: refused: {reason}");
+                        }
+
+                        received.Add(new
+                        {
+                            hubMessageId = message.HubMessageId,
+                            kind = kind == HubMessageKind.Status ? "status" : "edoc",
+                            from = inspection?.Metadata.From ?? message.From,
+                            documentId = inspection?.Metadata.DocumentId,
+                            statusCode = inspection?.Metadata.StatusCode,
+                            valid = reason is null,
+                            reason,
+                            answeredWith = answered,
+                            file = path,
+                            bytes = package.Length,
+                        });
                         if (!parseResult.GetValue(json))
                         {
-                            context.Out.WriteLine(path);
+                            context.Out.WriteLine(reason is null ? path : path + " (refused)");
                         }
                     }
                     catch (HubRequestFailedException ex)
@@ -157,7 +243,11 @@ internal static class HubCommands
 
             if (parseResult.GetValue(json))
             {
-                context.WriteJson(new { directory = directory.FullName, received, failures });
+                context.WriteJson(new { directory = directory.FullName, received, accepted, refused, failures });
+            }
+            else
+            {
+                context.Out.WriteLine($"{accepted} accepted, {refused} refused, {failures} left at the hub.");
             }
 
             return failures == 0 ? CliApp.ExitOk : CliApp.ExitFailed;

@@ -2,6 +2,7 @@ using EDoc.Interchange;
 using EDoc.Interchange.DependencyInjection;
 using EDoc.Interchange.Hub;
 using EDoc.Interchange.Inbox;
+using EDoc.Interchange.Integration;
 using EDoc.Interchange.Outbox;
 using EDoc.Interchange.Scanning;
 using EDoc.Interchange.Storage;
@@ -50,6 +51,11 @@ public static class EDocInterchangeServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EDocInterchangeOptions>, EDocInterchangeOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IInterchangeStore>(static _ => new SqliteInterchangeStore(DefaultSqlitePath));
+        services.TryAddSingleton<IEdXmlPackageInspector>(static sp => new EdXmlPackageInspector(new EdXmlPackageInspectorOptions
+        {
+            Validator = new EDoc.Interchange.EdXml.EdXmlValidatorOptions { TimeProvider = sp.GetRequiredService<TimeProvider>() },
+        }));
+        services.TryAddSingleton<IStatusPackageFactory>(static _ => new EdXmlStatusPackageFactory());
         services.TryAddSingleton(static sp => new EDocOutbox(
             sp.GetRequiredService<IInterchangeStore>(),
             sp.GetRequiredService<IHubTransport>(),

@@ -1,4 +1,7 @@
+using EDoc.Documents;
+using EDoc.Policies;
 using EDoc.Interchange.Diagnostics;
+using EDoc.Interchange.EdXml;
 using EDoc.Interchange.Hub;
 using EDoc.Interchange.Scanning;
 using EDoc.Interchange.Storage;
@@ -78,6 +81,41 @@ public sealed class EDocOutbox
 
     /// <summary>The durable store behind this outbox.</summary>
     public IInterchangeStore Store => _store;
+
+    /// <summary>
+    /// Maps a document to an edXML package with <see cref="EdXmlDocumentMapper"/>, writes it, and enqueues it like
+    /// <see cref="EnqueueAsync(ReadOnlyMemory{byte}, HubMessageKind, Guid?, CancellationToken)"/>. Secret documents
+    /// (Mật, Tối mật, Tuyệt mật) are refused before anything is written (<see cref="ElectronicTransmissionPolicy"/>).
+    /// </summary>
+    /// <param name="document">The document; it must be valid and not secret.</param>
+    /// <param name="openAttachment">Opens the content of each of <see cref="ElectronicDocument.Attachments"/>; the writer disposes the stream.</param>
+    /// <param name="mapper">The mapper to use; a default one when <see langword="null"/>.</param>
+    /// <param name="itemId">A caller-chosen id, or <see langword="null"/> for a new one.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The stored item.</returns>
+    /// <exception cref="EDocPolicyException">The document is secret (rule <c>secret-document</c>), or an attachment is infected (rule <c>malware</c>).</exception>
+    /// <exception cref="EDocValidationException">The document or the package is invalid; every problem is listed.</exception>
+    /// <exception cref="EDocLimitExceededException">The package is larger than <see cref="OutboxOptions.MaxPackageBytes"/>.</exception>
+    public async Task<OutboxItem> EnqueueAsync(
+        ElectronicDocument document,
+        Func<Attachment, CancellationToken, ValueTask<Stream>> openAttachment,
+        EdXmlDocumentMapper? mapper = null,
+        Guid? itemId = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(openAttachment);
+        ElectronicTransmissionPolicy.EnsureMaySendElectronically(document);
+        var package = (mapper ?? new EdXmlDocumentMapper(new EdXmlDocumentMapperOptions { TimeProvider = _timeProvider })).ToPackage(document, openAttachment);
+        using var buffer = new MemoryStream();
+        await new EdXmlWriter().WriteAsync(package, buffer, cancellationToken).ConfigureAwait(false);
+        if (buffer.Length > _maxPackageBytes)
+        {
+            throw new EDocLimitExceededException("edXML package", null, nameof(OutboxOptions.MaxPackageBytes), _maxPackageBytes, buffer.Length);
+        }
+
+        return await EnqueueAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), HubMessageKind.Edoc, itemId, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// Inspects a package, scans its attachments, and stores it for delivery. Returns once the item is durable.

@@ -48,6 +48,26 @@ public sealed class AddEDocInterchangeTests
         Assert.Contains(ex.Failures, f => f.Contains("Outbox.RetryMaxDelay", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void AddEDocInterchange_NoSeamsRegistered_DefaultsToTheRealEdXmlEngine()
+    {
+        var services = new ServiceCollection();
+        services.AddEDocInterchange();
+        using var provider = services.BuildServiceProvider();
+
+        Assert.IsType<global::EDoc.Interchange.Integration.EdXmlPackageInspector>(provider.GetRequiredService<IEdXmlPackageInspector>());
+        Assert.IsType<global::EDoc.Interchange.Integration.EdXmlStatusPackageFactory>(provider.GetRequiredService<IStatusPackageFactory>());
+    }
+
+    [Fact]
+    public void AddPackageInspector_AfterDefaults_ReplacesTheRealEngine()
+    {
+        using var provider = Build(o => o.Secret = "s");
+
+        Assert.IsType<FakeInspector>(provider.GetRequiredService<IEdXmlPackageInspector>());
+        Assert.IsType<FakeStatusFactory>(provider.GetRequiredService<IStatusPackageFactory>());
+    }
+
     private static ServiceProvider Build(Action<VxpHubOptions> vxp)
     {
         var services = new ServiceCollection();

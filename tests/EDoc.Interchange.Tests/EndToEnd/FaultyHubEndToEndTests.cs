@@ -40,16 +40,16 @@ public sealed class FaultyHubEndToEndTests(ITestOutputHelper output) : IAsyncLif
             o.AttemptTimeout = TimeSpan.FromMilliseconds(400);
             o.TotalTimeout = TimeSpan.FromSeconds(4);
         };
-        await using var a = new InterchangeNode(hub.BaseAddress, TestAgencies.A, TestAgencies.SecretA, _temp.File("a.db"), vxp: shortTimeouts);
-        await using var b = new InterchangeNode(hub.BaseAddress, TestAgencies.B, TestAgencies.SecretB, _temp.File("b.db"), vxp: shortTimeouts);
+        await using var a = new InterchangeNode(hub.BaseAddress, TestAgencies.A, TestAgencies.SecretA, _temp.File("a.db"), vxp: shortTimeouts, fakeEdXml: false);
+        await using var b = new InterchangeNode(hub.BaseAddress, TestAgencies.B, TestAgencies.SecretB, _temp.File("b.db"), vxp: shortTimeouts, fakeEdXml: false);
         await a.StartOutboxDeliveryAsync();
         await b.StartOutboxDeliveryAsync();
-        var documentIds = Enumerable.Range(1, count).Select(i => FakeEdXml.DocumentId(TestAgencies.A, i)).ToList();
+        var documentIds = Enumerable.Range(1, count).Select(i => RealEdXml.DocumentId(TestAgencies.A, i)).ToList();
         var watch = Stopwatch.StartNew();
 
-        foreach (var (documentId, i) in documentIds.Select((d, i) => (d, i)))
+        for (int i = 1; i <= count; i++)
         {
-            await a.Outbox.EnqueueAsync(FakeEdXml.Document(TestAgencies.A, [TestAgencies.B], documentId, ("van-ban.pdf", BitConverter.GetBytes(i))));
+            await a.Outbox.EnqueueAsync(RealEdXml.Document(TestAgencies.A, [TestAgencies.B], i));
         }
 
         output.WriteLine($"enqueued {count} in {watch.Elapsed}");
@@ -92,6 +92,17 @@ public sealed class FaultyHubEndToEndTests(ITestOutputHelper output) : IAsyncLif
         Assert.All(atA, s => Assert.Equal("01", s.StatusCode));
         Assert.All(atA, s => Assert.Equal(TestAgencies.B, s.From));
         Assert.Equal(documentIds.Order(StringComparer.Ordinal), atA.Select(s => s.DocumentId!).Order(StringComparer.Ordinal));
+
+        // The status packages are real edXML: the reader parses each one as 01 from B answering A's document.
+        var parsed = atA.Select(s => RealEdXml.ReadStatus(s.Package)).ToList();
+        Assert.All(parsed, p => Assert.Equal(global::EDoc.Interchange.Status.EdXmlStatusCode.Arrived, p.Status.StatusCode));
+        Assert.All(parsed, p => Assert.Equal(TestAgencies.B, p.Status.From?.OrganId));
+        Assert.All(parsed, p => Assert.Equal(TestAgencies.A, p.Status.ResponseFor?.OrganId));
+        Assert.Equal(documentIds.Order(StringComparer.Ordinal), parsed.Select(p => p.Status.ResponseFor!.DocumentId!.ToString()).Order(StringComparer.Ordinal));
+
+        // B's stored documents are real edXML too, with their PDF.
+        var first = await new global::EDoc.Interchange.EdXml.EdXmlReader().ReadAsync(new MemoryStream(atB[0].Package));
+        Assert.Single(Assert.IsType<global::EDoc.Interchange.EdXml.EdocPackage>(first).Attachments);
 
         // Nothing left behind or failed in either outbox.
         Assert.Equal(new OutboxCounts(0, 0, count, 0), await a.Store.CountOutboxAsync());
@@ -144,11 +155,11 @@ public sealed class FaultyHubEndToEndTests(ITestOutputHelper output) : IAsyncLif
 
         // And the receiver gets every document once.
         hub.FaultRate = 0;
-        await using var b = new InterchangeNode(hub.BaseAddress, TestAgencies.B, TestAgencies.SecretB, _temp.File("b.db"));
+        await using var b = new InterchangeNode(hub.BaseAddress, TestAgencies.B, TestAgencies.SecretB, _temp.File("b.db"), fakeEdXml: false);
         await b.Inbox.ReceiveAsync();
         var received = await b.Store.ListInboundAsync(HubMessageKind.Edoc, InboxDisposition.Accepted, 10 * count);
         Assert.Equal(
-            Enumerable.Range(1, count).Select(i => FakeEdXml.DocumentId(TestAgencies.A, i)).Order(StringComparer.Ordinal),
+            Enumerable.Range(1, count).Select(i => RealEdXml.DocumentId(TestAgencies.A, i)).Order(StringComparer.Ordinal),
             received.Select(r => r.DocumentId!).Order(StringComparer.Ordinal));
         var sender = new SqliteInterchangeStore(db);
         Assert.Equal(new OutboxCounts(0, 0, count, 0), await sender.CountOutboxAsync());

@@ -15,7 +15,7 @@ internal sealed class InterchangeNode : IAsyncDisposable
     private readonly ServiceProvider _provider;
     private readonly List<IHostedService> _started = [];
 
-    public InterchangeNode(Uri hub, string systemId, string secret, string databasePath, Action<IEDocInterchangeBuilder>? configure = null, Action<EDocInterchangeOptions>? options = null, Action<VxpHubOptions>? vxp = null)
+    public InterchangeNode(Uri hub, string systemId, string secret, string databasePath, Action<IEDocInterchangeBuilder>? configure = null, Action<EDocInterchangeOptions>? options = null, Action<VxpHubOptions>? vxp = null, bool fakeEdXml = true)
     {
         var services = new ServiceCollection();
         var builder = services.AddEDocInterchange(o =>
@@ -44,9 +44,12 @@ internal sealed class InterchangeNode : IAsyncDisposable
                 o.CircuitBreakerBreakDuration = TimeSpan.FromMilliseconds(500);
                 vxp?.Invoke(o);
             })
-            .UseSqliteStore(databasePath)
-            .AddPackageInspector<FakeInspector>()
-            .AddStatusPackageFactory<FakeStatusFactory>();
+            .UseSqliteStore(databasePath);
+        if (fakeEdXml)
+        {
+            builder.AddPackageInspector<FakeInspector>().AddStatusPackageFactory<FakeStatusFactory>();
+        }
+
         configure?.Invoke(builder);
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
