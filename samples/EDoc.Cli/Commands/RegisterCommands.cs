@@ -50,7 +50,7 @@ internal static class RegisterCommands
         var subject = new Option<string?>("--subject") { Description = "The abstract (trích yếu)." };
         var typeName = new Option<string?>("--type-name") { Description = "The type name shown in the register (Quyết định, …)." };
         var legal = new Option<bool>("--legal") { Description = "A legal normative document: own sequence per type, notation with the year." };
-        var secret = new Option<bool>("--secret") { Description = "A secret document: own sequence." };
+        var secret = new Option<bool>("--secret") { Description = "A secret document (Mật): own sequence; the notation ends with -M." };
         var advisory = new Option<string?>("--advisory-body") { Description = "Advisory body abbreviation (own sequence)." };
         var registerId = new Option<string?>("--register") { Description = "The register id (default: default)." };
         var signer = new Option<string?>("--signer") { Description = "The signer (người ký)." };
@@ -73,7 +73,7 @@ internal static class RegisterCommands
                 Date = ParseDate(parse.GetValue(date), "--date"),
                 Subject = parse.GetValue(subject) ?? string.Empty,
                 Category = parse.GetValue(legal) ? DocumentCategory.LegalNormative : DocumentCategory.Administrative,
-                IsSecret = parse.GetValue(secret),
+                Secrecy = parse.GetValue(secret) ? EDoc.Documents.Secrecy.Confidential : EDoc.Documents.Secrecy.None,
                 AdvisoryBody = parse.GetValue(advisory),
                 RegisterId = parse.GetValue(registerId),
                 Signer = parse.GetValue(signer),

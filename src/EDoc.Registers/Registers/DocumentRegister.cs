@@ -1,3 +1,5 @@
+using EDoc.Documents;
+using EDoc.Numbering;
 using EDoc.Registers.Numbering;
 using EDoc.Registers.Storage;
 using EDoc.Time;
@@ -16,6 +18,9 @@ public sealed class DocumentRegister
     private readonly SequenceResolver resolver;
     private readonly string defaultRegisterId;
     private readonly IWorkingDayCalendar? calendar;
+    private readonly DocumentTypeCatalog typeCatalog;
+    private readonly bool requireKnownTypes;
+    private readonly string? secretQualifier;
 
     /// <summary>Initializes a new instance.</summary>
     /// <param name="store">Where the registers are kept.</param>
@@ -31,6 +36,13 @@ public sealed class DocumentRegister
         resolver = new SequenceResolver(options.Numbering);
         defaultRegisterId = options.DefaultRegisterId.Trim();
         calendar = options.Calendar;
+        typeCatalog = options.TypeCatalog ?? DocumentTypeCatalog.Default;
+        requireKnownTypes = options.RequireKnownTypes;
+        secretQualifier = string.IsNullOrWhiteSpace(options.Numbering.SecretNotationQualifier) ? null : options.Numbering.SecretNotationQualifier.Trim();
+        if (secretQualifier is not null && !NotationRules.IsValidGroup(secretQualifier.Normalize(System.Text.NormalizationForm.FormC)))
+        {
+            throw new ArgumentException($"The secret notation qualifier '{secretQualifier}' is not a valid notation group (letters, digits, inner dots).", nameof(options));
+        }
     }
 
     /// <summary>The store behind this register.</summary>
@@ -44,6 +56,7 @@ public sealed class DocumentRegister
     public SequenceKey GetSequenceKey(OutgoingIssueRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        request = OutgoingNotation.Normalize(request, OutgoingNotation.ResolveType(request, typeCatalog, requireKnownTypes));
         return new SequenceKey(RegisterBook.Outgoing, RegisterIdOf(request.RegisterId), resolver.ResolveGroup(request));
     }
 
@@ -54,7 +67,10 @@ public sealed class DocumentRegister
     /// <param name="request">The document.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The registered entry.</returns>
-    /// <exception cref="ArgumentException">An abbreviation is empty, too long or contains spaces, '/' or '-'.</exception>
+    /// <exception cref="ArgumentException">
+    /// An abbreviation is empty or contains characters other than letters, digits and inner dots, the notation is longer
+    /// than 30 characters, or (with <see cref="DocumentRegisterOptions.RequireKnownTypes"/>) the type is unknown.
+    /// </exception>
     /// <exception cref="RegisterConflictException">The notation already exists for the issuer and year.</exception>
     /// <exception cref="RegisterStoreException">The store failed.</exception>
     public Task<OutgoingRegisterEntry> IssueAsync(OutgoingIssueRequest request, CancellationToken cancellationToken = default)
@@ -63,8 +79,10 @@ public sealed class DocumentRegister
         ArgumentException.ThrowIfNullOrWhiteSpace(request.IssuerAbbreviation, nameof(request));
         var now = VietnamTime.Now(timeProvider);
         var date = request.Date ?? DateOnly.FromDateTime(now.DateTime);
-        var key = GetSequenceKey(request);
-        var template = NotationComposer.ComposeTemplate(request, date.Year);
+        var type = OutgoingNotation.ResolveType(request, typeCatalog, requireKnownTypes);
+        request = OutgoingNotation.Normalize(request, type);
+        var key = new SequenceKey(RegisterBook.Outgoing, RegisterIdOf(request.RegisterId), resolver.ResolveGroup(request));
+        var template = OutgoingNotation.ComposeTemplate(request, type, date.Year, secretQualifier);
         var registration = new OutgoingRegistration(request, key, date.Year, date, template, now);
         return store.IssueOutgoingAsync(registration, cancellationToken);
     }

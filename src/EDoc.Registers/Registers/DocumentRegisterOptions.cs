@@ -1,3 +1,4 @@
+using EDoc.Documents;
 using EDoc.Registers.Numbering;
 
 namespace EDoc.Registers;
@@ -18,4 +19,12 @@ public sealed class DocumentRegisterOptions
     /// </summary>
     /// <value>The default value is <see langword="null"/>.</value>
     public IWorkingDayCalendar? Calendar { get; set; }
+
+    /// <summary>The catalog in which a request's type abbreviation is looked up (tên loại, NĐ 30/2020 Annex III).</summary>
+    /// <value>The default value is <see cref="DocumentTypeCatalog.Default"/>.</value>
+    public DocumentTypeCatalog TypeCatalog { get; set; } = DocumentTypeCatalog.Default;
+
+    /// <summary>Refuses a type abbreviation that <see cref="TypeCatalog"/> does not know instead of composing it as given.</summary>
+    /// <value>The default value is <see langword="false"/> (agencies add their own specialised types).</value>
+    public bool RequireKnownTypes { get; set; }
 }
