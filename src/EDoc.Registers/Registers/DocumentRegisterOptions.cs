@@ -11,7 +11,7 @@ public sealed class DocumentRegisterOptions
     public string DefaultRegisterId { get; set; } = "default";
 
     /// <summary>Which documents get their own numbering sequence.</summary>
-    public NumberingOptions Numbering { get; } = new();
+    public NumberingOptions Numbering { get; set; } = new();
 
     /// <summary>
     /// The working-day calendar used to turn "N working days" into a due date; <see langword="null"/> when due dates
