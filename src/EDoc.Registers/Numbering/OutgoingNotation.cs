@@ -62,6 +62,10 @@ internal static class OutgoingNotation
     public static string ComposeTemplate(OutgoingIssueRequest request, DocumentType? type, int year, string? secretQualifier)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(request.IssuerAbbreviation, nameof(request));
+        Check(request.IssuerAbbreviation, "issuer abbreviation", nameof(request));
+        Check(request.TypeAbbreviation, "type abbreviation", nameof(request));
+        Check(request.UnitAbbreviation, "unit abbreviation", nameof(request));
+        Check(request.AdvisoryBody, "advisory body abbreviation", nameof(request));
 
         // An advisory body (Hội đồng, Ban, Tổ) issuing under the agency's seal writes its own abbreviation, e.g. 05/TB-HĐTS.
         var issuer = Optional(request.AdvisoryBody) ?? request.IssuerAbbreviation.Trim();
@@ -107,6 +111,15 @@ internal static class OutgoingNotation
     /// <summary>The label of a type abbreviation in reports: <c>Công văn</c> when it has none.</summary>
     public static bool IsOfficialLetter(string? typeAbbreviation)
         => string.IsNullOrWhiteSpace(typeAbbreviation) || string.Equals(typeAbbreviation.Trim(), "CV", StringComparison.Ordinal);
+
+    private static void Check(string? value, string what, string paramName)
+    {
+        if (Optional(value) is { } part && !NotationRules.IsValidGroup(part.Normalize(System.Text.NormalizationForm.FormC)))
+        {
+            throw new ArgumentException(
+                $"The {what} '{part}' is not a valid notation group: use letters and digits (inner dots allowed), no spaces, '/' or '-'.", paramName);
+        }
+    }
 
     private static string? Optional(string? value)
         => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
