@@ -130,4 +130,34 @@ public sealed class RegisterCommandTests : IDisposable
         Assert.Equal(100m, unit.GetProperty("overdueRatePercent").GetDecimal());
         Assert.Equal("Phòng Tài chính", Assert.Single(json.RootElement.GetProperty("flagged").EnumerateArray()).GetString());
     }
+    [Fact]
+    public async Task ReportOverdue_ListPerson_GroupsOpenOverdueByHandler()
+    {
+        var year = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await CliRunner.RunAsync("register", "receive", "--store", Store, "--from", "H41", "--number", "7/SNV", "--date", $"{year}-01-02",
+            "--subject", "a", "--unit", "Phòng KT", "--handler", "Nguyễn Văn An", "--due", $"{year}-01-05");
+        await CliRunner.RunAsync("register", "receive", "--store", Store, "--from", "H41", "--number", "8/SNV", "--date", $"{year}-01-02",
+            "--subject", "b", "--unit", "Phòng KT", "--due", $"{year}-01-05");
+
+        var result = await CliRunner.RunAsync("report", "overdue", "--store", Store, "--year", year, "--as-of", $"{year}-12-31", "--list", "person", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var groups = json.RootElement.GetProperty("groups").EnumerateArray().ToList();
+        Assert.Equal(["(chưa giao người xử lý)", "Nguyễn Văn An"], groups.Select(g => g.GetProperty("key").GetString()));
+        Assert.Equal("7/SNV", Assert.Single(groups[1].GetProperty("items").EnumerateArray()).GetProperty("documentNumber").GetString());
+    }
+
+    [Fact]
+    public async Task ReportOverdue_Text_NamesUnitsOverHalf()
+    {
+        var year = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await CliRunner.RunAsync("register", "receive", "--store", Store, "--from", "H41", "--number", "9/SNV", "--date", $"{year}-01-02",
+            "--subject", "a", "--unit", "Phòng HC", "--due", $"{year}-01-05");
+
+        var result = await CliRunner.RunAsync("report", "overdue", "--store", Store, "--year", year, "--as-of", $"{year}-12-31");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("units over 50% overdue): Phòng HC (100", result.Stdout, StringComparison.Ordinal);
+    }
 }

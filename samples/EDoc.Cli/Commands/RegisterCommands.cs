@@ -50,7 +50,7 @@ internal static class RegisterCommands
         var subject = new Option<string?>("--subject") { Description = "The abstract (trích yếu)." };
         var typeName = new Option<string?>("--type-name") { Description = "The type name shown in the register (Quyết định, …)." };
         var legal = new Option<bool>("--legal") { Description = "A legal normative document: own sequence per type, notation with the year." };
-        var secret = new Option<bool>("--secret") { Description = "A secret document: own sequence." };
+        var secret = new Option<bool>("--secret") { Description = "A secret document (Mật): own sequence; the notation ends with -M." };
         var advisory = new Option<string?>("--advisory-body") { Description = "Advisory body abbreviation (own sequence)." };
         var registerId = new Option<string?>("--register") { Description = "The register id (default: default)." };
         var signer = new Option<string?>("--signer") { Description = "The signer (người ký)." };
@@ -73,7 +73,7 @@ internal static class RegisterCommands
                 Date = ParseDate(parse.GetValue(date), "--date"),
                 Subject = parse.GetValue(subject) ?? string.Empty,
                 Category = parse.GetValue(legal) ? DocumentCategory.LegalNormative : DocumentCategory.Administrative,
-                IsSecret = parse.GetValue(secret),
+                Secrecy = parse.GetValue(secret) ? EDoc.Documents.Secrecy.Confidential : EDoc.Documents.Secrecy.None,
                 AdvisoryBody = parse.GetValue(advisory),
                 RegisterId = parse.GetValue(registerId),
                 Signer = parse.GetValue(signer),
@@ -115,13 +115,16 @@ internal static class RegisterCommands
         var typeName = new Option<string?>("--type-name") { Description = "The type name (Quyết định, Công văn, …)." };
         var unit = new Option<string?>("--unit") { Description = "Unit or person it is routed to." };
         var due = new Option<string?>("--due") { Description = "Handling deadline YYYY-MM-DD." };
+        var handler = new Option<string?>("--handler") { Description = "The person in charge of handling it (người giải quyết)." };
+        var urgency = new Option<string?>("--urgency") { Description = "normal (default), urgent (Khẩn), very-urgent (Thượng khẩn) or flash (Hỏa tốc)." };
+        urgency.AcceptOnlyFromAmong("normal", "urgent", "very-urgent", "flash");
         var registerId = new Option<string?>("--register") { Description = "The register id (default: default)." };
         var form = FormOption();
         var method = new Option<string?>("--method") { Description = "Receiving method (Trục liên thông, Bưu chính, …)." };
         var json = JsonOption();
         var command = new Command("receive", "Register an incoming document and assign its arrival number (số đến).")
         {
-            store, from, senderName, number, date, subject, typeName, unit, due, registerId, form, method, json,
+            store, from, senderName, number, date, subject, typeName, unit, due, handler, urgency, registerId, form, method, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -134,6 +137,14 @@ internal static class RegisterCommands
                 Subject = parse.GetValue(subject)!,
                 TypeName = parse.GetValue(typeName),
                 RecipientUnit = parse.GetValue(unit),
+                Handler = parse.GetValue(handler),
+                Urgency = parse.GetValue(urgency) switch
+                {
+                    "urgent" => EDoc.Documents.Urgency.Urgent,
+                    "very-urgent" => EDoc.Documents.Urgency.VeryUrgent,
+                    "flash" => EDoc.Documents.Urgency.Flash,
+                    _ => EDoc.Documents.Urgency.Normal,
+                },
                 DueDate = ParseDate(parse.GetValue(due), "--due"),
                 RegisterId = parse.GetValue(registerId),
                 Form = ParseForm(parse.GetValue(form)),
@@ -295,10 +306,15 @@ internal static class RegisterCommands
         var csv = new Option<string?>("--csv") { Description = "Write CSV (UTF-8 with BOM) to this file." };
         var xlsx = new Option<string?>("--xlsx") { Description = "Write an Excel workbook to this file." };
         var json = JsonOption();
+        var handlingDays = new Option<int?>("--handling-days") { Description = "Overdue report: documents with no recorded deadline are due this many working days after arrival (Vietnamese working-day calendar); urgent ones are due at once." };
+        var list = new Option<string?>("--list") { Description = "Overdue report: instead of rates, list the open overdue documents per unit or per person (as of --as-of)." };
+        list.AcceptOnlyFromAmong("unit", "person");
         var command = new Command(name, description) { store, year, half, registerId, csv, xlsx, json };
         if (name == "overdue")
         {
             command.Options.Add(asOf);
+            command.Options.Add(handlingDays);
+            command.Options.Add(list);
         }
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -331,13 +347,55 @@ internal static class RegisterCommands
                 {
                     var today = VietnamTime.Today(TimeProvider.System);
                     var judged = asOfDate ?? (today < period.End ? today : period.End);
-                    var report = await RegisterReports.OverdueAsync(register.Store, period, judged, parse.GetValue(registerId), cancellationToken);
-                    table = report.ToTable();
-                    document = new
+                    var days = parse.GetValue(handlingDays);
+                    if (days is < 0 or > 365)
                     {
-                        report.Period.Year, report.Period.Half, AsOf = Iso(report.AsOf),
-                        Units = report.Units.Select(Unit), Total = Unit(report.Total), Flagged = report.FlaggedUnits.Select(u => u.Unit),
-                    };
+                        throw new CliUsageException("--handling-days must be between 0 and 365.");
+                    }
+
+                    var monitor = new OverdueMonitor(
+                        register.Store,
+                        new EDoc.Registers.Deadlines.DeadlineCalculator(EDoc.Registers.Calendar.WorkingDayCalendar.Default, TimeProvider.System),
+                        new OverdueMonitorOptions { DefaultHandlingWorkingDays = days });
+                    if (parse.GetValue(list) is { } by)
+                    {
+                        // Judged at the end of the --as-of day (or now when judging today).
+                        var at = judged == today ? DateTimeOffset.UtcNow : new DateTimeOffset(judged.ToDateTime(new TimeOnly(23, 59, 59)), VietnamTime.Offset);
+                        var groups = by == "person"
+                            ? await monitor.ListOverdueByPersonAsync(at, parse.GetValue(registerId), cancellationToken)
+                            : await monitor.ListOverdueByUnitAsync(at, parse.GetValue(registerId), cancellationToken);
+                        table = new ReportTable(
+                            $"VĂN BẢN ĐẾN QUÁ HẠN GIẢI QUYẾT THEO {(by == "person" ? "NGƯỜI XỬ LÝ" : "ĐƠN VỊ")} (tính đến {Iso(judged)})",
+                            [by == "person" ? "Người xử lý" : "Đơn vị", "Số đến", "Năm", "Số, ký hiệu", "Trích yếu", "Hạn giải quyết", "Số ngày làm việc quá hạn"],
+                            [.. groups.SelectMany(g => g.Items.Select(i => (IReadOnlyList<object?>)
+                                [g.Key, i.Entry.ArrivalNumber, i.Entry.Year, i.Entry.DocumentNumber, i.Entry.Subject, Iso(DateOnly.FromDateTime(i.DueAt.DateTime)), i.WorkingDaysOverdue]))]);
+                        document = new
+                        {
+                            AsOf = Iso(judged), By = by,
+                            Groups = groups.Select(g => new
+                            {
+                                g.Key, g.Count,
+                                Items = g.Items.Select(i => new { i.Entry.ArrivalNumber, i.Entry.Year, i.Entry.DocumentNumber, i.Entry.Subject, i.Unit, i.Person, DueAt = i.DueAt.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture), i.WorkingDaysOverdue }),
+                            }),
+                        };
+                    }
+                    else
+                    {
+                        var report = await monitor.ReportAsync(period, judged, parse.GetValue(registerId), cancellationToken);
+                        table = report.ToTable();
+                        document = new
+                        {
+                            report.Period.Year, report.Period.Half, AsOf = Iso(report.AsOf),
+                            Units = report.Units.Select(Unit), Total = Unit(report.Total), Flagged = report.FlaggedUnits.Select(u => u.Unit),
+                        };
+                        if (output.Kind == "text")
+                        {
+                            var flagged = report.FlaggedUnits.Select(u => $"{u.Unit} ({u.OverdueRatePercent.ToString(CultureInfo.InvariantCulture)}%)").ToList();
+                            context.Out.WriteLine(flagged.Count == 0
+                                ? "Không có đơn vị nào quá hạn trên 50%. (No unit over 50% overdue.)"
+                                : $"Đơn vị quá hạn trên 50% (units over 50% overdue): {string.Join("; ", flagged)}");
+                        }
+                    }
                 }
 
                 if (output.Kind == "json")

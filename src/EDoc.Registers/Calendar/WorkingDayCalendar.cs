@@ -25,7 +25,7 @@ namespace EDoc.Registers.Calendar;
 /// <para>Supported dates: 1900-01-01 to 2199-12-31 (the range of <see cref="VietnameseLunarCalendar"/>). Each year is
 /// computed once and cached; the instance is immutable and thread-safe (later changes to the options change nothing).</para>
 /// </remarks>
-public sealed class WorkingDayCalendar
+public sealed class WorkingDayCalendar : IWorkingDayCalendar
 {
     private readonly FrozenSet<DayOfWeek> weekendDays;
     private readonly bool includeStatutory;
@@ -90,13 +90,13 @@ public sealed class WorkingDayCalendar
     public static WorkingDayCalendar Default { get; } = new();
 
     /// <summary>Whether a day is a working day (ngày làm việc).</summary>
-    /// <param name="date">The day, 1900-01-01 to 2199-12-31.</param>
+    /// <param name="day">The day, 1900-01-01 to 2199-12-31.</param>
     /// <returns><see langword="false"/> on weekly rest days (unless declared working), holidays and scheduled days off.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The date is outside the supported range.</exception>
-    public bool IsWorkingDay(DateOnly date)
+    public bool IsWorkingDay(DateOnly day)
     {
-        ThrowIfOutOfRange(date, nameof(date));
-        return GetYear(date.Year).IsWorkingDay(date);
+        ThrowIfOutOfRange(day, nameof(day));
+        return GetYear(day.Year).IsWorkingDay(day);
     }
 
     /// <summary>Finds the holiday, compensatory day or scheduled day off on a date.</summary>
@@ -144,19 +144,19 @@ public sealed class WorkingDayCalendar
     public DateOnly PreviousWorkingDay(DateOnly date) => Step(date, -1);
 
     /// <summary>
-    /// Adds working days: the result is the <paramref name="days"/>-th working day after <paramref name="date"/> (before it
+    /// Adds working days: the result is the <paramref name="days"/>-th working day after <paramref name="start"/> (before it
     /// when negative). The start day itself is not counted, so Friday + 1 is the next Monday when Monday is working.
-    /// Zero returns <paramref name="date"/> unchanged.
+    /// Zero returns <paramref name="start"/> unchanged.
     /// </summary>
-    /// <param name="date">The start day (need not be a working day).</param>
+    /// <param name="start">The start day (need not be a working day).</param>
     /// <param name="days">The number of working days; negative counts backwards.</param>
     /// <returns>The day reached.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The date or the result is outside the supported range.</exception>
-    public DateOnly AddWorkingDays(DateOnly date, int days)
+    public DateOnly AddWorkingDays(DateOnly start, int days)
     {
-        ThrowIfOutOfRange(date, nameof(date));
+        ThrowIfOutOfRange(start, nameof(start));
         int direction = Math.Sign(days);
-        var current = date;
+        var current = start;
         for (int remaining = Math.Abs(days); remaining > 0; remaining--)
         {
             current = Step(current, direction);

@@ -1,3 +1,4 @@
+using EDoc.Documents;
 using EDoc.Registers.Calendar;
 using EDoc.Time;
 
@@ -10,8 +11,8 @@ namespace EDoc.Registers.Deadlines;
 /// working days; overdue checks.
 /// </summary>
 /// <remarks>
-/// Urgency is passed as a flag for now (<c>isUrgent</c>: Hỏa tốc, Thượng khẩn or Khẩn); overloads taking the
-/// Abstractions urgency type will come once it is available. The instance is immutable and thread-safe.
+/// Urgency is given as an <see cref="Urgency"/> (any level above <see cref="Urgency.Normal"/> is handled immediately) or
+/// as a flag (<c>isUrgent</c>). The instance is immutable and thread-safe.
 /// </remarks>
 public sealed class DeadlineCalculator
 {
@@ -74,6 +75,13 @@ public sealed class DeadlineCalculator
         return At(day, endOfMorning);
     }
 
+    /// <summary>The latest time to issue an outgoing document of a given urgency (see <see cref="GetOutgoingIssueDeadline(DateTimeOffset, bool)"/>).</summary>
+    /// <param name="signedAt">When the document was signed.</param>
+    /// <param name="urgency">Độ khẩn; Khẩn and above are urgent.</param>
+    /// <returns>The deadline, offset +07:00.</returns>
+    public DateTimeOffset GetOutgoingIssueDeadline(DateTimeOffset signedAt, Urgency urgency)
+        => GetOutgoingIssueDeadline(signedAt, urgency.IsUrgent());
+
     /// <summary>The latest time to issue an outgoing document signed now (see <see cref="GetOutgoingIssueDeadline(DateTimeOffset, bool)"/>).</summary>
     /// <param name="isUrgent">Whether the document is Hỏa tốc, Thượng khẩn or Khẩn.</param>
     /// <returns>The deadline, offset +07:00.</returns>
@@ -103,6 +111,13 @@ public sealed class DeadlineCalculator
 
         return At(day, endOfWorkingDay);
     }
+
+    /// <summary>The handling deadline of an incoming document of a given urgency (see <see cref="GetIncomingHandlingDeadline(DateTimeOffset, bool)"/>).</summary>
+    /// <param name="receivedAt">When the document arrived.</param>
+    /// <param name="urgency">Độ khẩn; Khẩn and above are urgent.</param>
+    /// <returns>The deadline, offset +07:00.</returns>
+    public DateTimeOffset GetIncomingHandlingDeadline(DateTimeOffset receivedAt, Urgency urgency)
+        => GetIncomingHandlingDeadline(receivedAt, urgency.IsUrgent());
 
     /// <summary>The handling deadline of a document received now (see <see cref="GetIncomingHandlingDeadline(DateTimeOffset, bool)"/>).</summary>
     /// <param name="isUrgent">Whether the document is Hỏa tốc, Thượng khẩn or Khẩn.</param>

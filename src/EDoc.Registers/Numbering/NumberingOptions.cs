@@ -27,6 +27,21 @@ public sealed class NumberingOptions
     /// <value>The default value is <see langword="false"/>.</value>
     public bool SeparateAdministrativeTypes { get; set; }
 
+    /// <summary>
+    /// The group added at the end of a secret document's notation, for example <c>01/QĐ-UBND-M</c>, so that the notation
+    /// stays unique within the year although the secret sequence restarts at 01 (art. 15.1–15.2); <see langword="null"/>
+    /// or empty for none.
+    /// </summary>
+    /// <remarks>
+    /// NĐ 30/2020 gives secret documents their own sequence but also requires number + notation to be unique within the
+    /// year, and prescribes no mark to tell the two apart. With no qualifier, the first secret QĐ (01/QĐ-UBND) collides
+    /// with the first QĐ of the general sequence and is refused with a <see cref="RegisterConflictException"/>
+    /// (<c>duplicate-notation</c>), never silently registered twice. Agencies that use another mark (for example
+    /// <c>MẬT</c>) set it here; it must be a valid notation group (letters, digits, inner dots).
+    /// </remarks>
+    /// <value>The default value is <c>M</c> (Mật).</value>
+    public string? SecretNotationQualifier { get; set; } = "M";
+
     /// <summary>The type abbreviations that are copies.</summary>
     /// <value>The default value is <c>SY</c>, <c>TrS</c>, <c>SL</c>.</value>
     public ISet<string> CopyTypeAbbreviations { get; } = new HashSet<string>(StringComparer.Ordinal) { "SY", "TrS", "SL" };

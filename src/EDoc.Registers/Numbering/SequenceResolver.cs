@@ -52,7 +52,7 @@ internal sealed class SequenceResolver
             return SequenceKey.AdvisoryPrefix + request.AdvisoryBody.Trim();
         }
 
-        var type = NotationComposer.IsOfficialLetter(request.TypeAbbreviation) ? "CV" : request.TypeAbbreviation!.Trim();
+        var type = OutgoingNotation.IsOfficialLetter(request.TypeAbbreviation) ? "CV" : request.TypeAbbreviation!.Trim();
         if (separateLegal && request.Category == DocumentCategory.LegalNormative)
         {
             return SequenceKey.LegalNormativePrefix + type;

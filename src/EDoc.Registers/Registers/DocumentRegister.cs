@@ -1,3 +1,9 @@
+using System.Diagnostics;
+using EDoc.Registers.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using EDoc.Documents;
+using EDoc.Numbering;
 using EDoc.Registers.Numbering;
 using EDoc.Registers.Storage;
 using EDoc.Time;
@@ -16,13 +22,20 @@ public sealed class DocumentRegister
     private readonly SequenceResolver resolver;
     private readonly string defaultRegisterId;
     private readonly IWorkingDayCalendar? calendar;
+    private readonly DocumentTypeCatalog typeCatalog;
+    private readonly bool requireKnownTypes;
+    private readonly string? secretQualifier;
+    private readonly ILogger logger;
 
     /// <summary>Initializes a new instance.</summary>
     /// <param name="store">Where the registers are kept.</param>
     /// <param name="options">Numbering and register options; <see langword="null"/> for the defaults of NĐ 30/2020.</param>
     /// <param name="timeProvider">The clock; <see langword="null"/> for <see cref="TimeProvider.System"/>.</param>
-    public DocumentRegister(IRegisterStore store, DocumentRegisterOptions? options = null, TimeProvider? timeProvider = null)
+    /// <param name="logger">The logger (event ids 3000–3999); <see langword="null"/> for none.</param>
+    /// <exception cref="ArgumentException">The default register id is blank or the secret notation qualifier is not a valid notation group.</exception>
+    public DocumentRegister(IRegisterStore store, DocumentRegisterOptions? options = null, TimeProvider? timeProvider = null, ILogger<DocumentRegister>? logger = null)
     {
+        this.logger = (ILogger?)logger ?? NullLogger.Instance;
         ArgumentNullException.ThrowIfNull(store);
         options ??= new DocumentRegisterOptions();
         ArgumentException.ThrowIfNullOrWhiteSpace(options.DefaultRegisterId, nameof(options));
@@ -31,6 +44,13 @@ public sealed class DocumentRegister
         resolver = new SequenceResolver(options.Numbering);
         defaultRegisterId = options.DefaultRegisterId.Trim();
         calendar = options.Calendar;
+        typeCatalog = options.TypeCatalog ?? DocumentTypeCatalog.Default;
+        requireKnownTypes = options.RequireKnownTypes;
+        secretQualifier = string.IsNullOrWhiteSpace(options.Numbering.SecretNotationQualifier) ? null : options.Numbering.SecretNotationQualifier.Trim();
+        if (secretQualifier is not null && !NotationRules.IsValidGroup(secretQualifier.Normalize(System.Text.NormalizationForm.FormC)))
+        {
+            throw new ArgumentException($"The secret notation qualifier '{secretQualifier}' is not a valid notation group (letters, digits, inner dots).", nameof(options));
+        }
     }
 
     /// <summary>The store behind this register.</summary>
@@ -44,6 +64,7 @@ public sealed class DocumentRegister
     public SequenceKey GetSequenceKey(OutgoingIssueRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        request = OutgoingNotation.Normalize(request, OutgoingNotation.ResolveType(request, typeCatalog, requireKnownTypes));
         return new SequenceKey(RegisterBook.Outgoing, RegisterIdOf(request.RegisterId), resolver.ResolveGroup(request));
     }
 
@@ -54,19 +75,50 @@ public sealed class DocumentRegister
     /// <param name="request">The document.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The registered entry.</returns>
-    /// <exception cref="ArgumentException">An abbreviation is empty, too long or contains spaces, '/' or '-'.</exception>
+    /// <exception cref="ArgumentException">
+    /// An abbreviation is empty or contains characters other than letters, digits and inner dots, the notation is longer
+    /// than 30 characters, or (with <see cref="DocumentRegisterOptions.RequireKnownTypes"/>) the type is unknown.
+    /// </exception>
     /// <exception cref="RegisterConflictException">The notation already exists for the issuer and year.</exception>
     /// <exception cref="RegisterStoreException">The store failed.</exception>
-    public Task<OutgoingRegisterEntry> IssueAsync(OutgoingIssueRequest request, CancellationToken cancellationToken = default)
+    public async Task<OutgoingRegisterEntry> IssueAsync(OutgoingIssueRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.IssuerAbbreviation, nameof(request));
         var now = VietnamTime.Now(timeProvider);
         var date = request.Date ?? DateOnly.FromDateTime(now.DateTime);
-        var key = GetSequenceKey(request);
-        var template = NotationComposer.ComposeTemplate(request, date.Year);
+        var type = OutgoingNotation.ResolveType(request, typeCatalog, requireKnownTypes);
+        request = OutgoingNotation.Normalize(request, type);
+        var key = new SequenceKey(RegisterBook.Outgoing, RegisterIdOf(request.RegisterId), resolver.ResolveGroup(request));
+        var template = OutgoingNotation.ComposeTemplate(request, type, date.Year, secretQualifier);
         var registration = new OutgoingRegistration(request, key, date.Year, date, template, now);
-        return store.IssueOutgoingAsync(registration, cancellationToken);
+        using var activity = RegistersDiagnostics.ActivitySource.StartActivity("EDoc.Registers.Issue", ActivityKind.Internal);
+        activity?.SetTag("db.system", store.Provider);
+        activity?.SetTag("edoc.registers.sequence", key.Group);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var entry = await store.IssueOutgoingAsync(registration, cancellationToken).ConfigureAwait(false);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            Record("outgoing", "issued", elapsed);
+            activity?.SetTag("edoc.registers.number", entry.Number);
+            Log.OutgoingIssued(logger, entry.Number, key.Group, date.Year, key.RegisterId, elapsed.TotalMilliseconds);
+            return entry;
+        }
+        catch (RegisterConflictException ex)
+        {
+            Record("outgoing", "conflict", Stopwatch.GetElapsedTime(started));
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Conflict);
+            Log.IssueRefused(logger, key.Group, date.Year, key.RegisterId, ex.Conflict);
+            throw;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not ArgumentException)
+        {
+            Record("outgoing", "error", Stopwatch.GetElapsedTime(started));
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            Log.IssueFailed(logger, ex, key.Group, date.Year, key.RegisterId, store.Provider);
+            throw;
+        }
     }
 
     /// <summary>
@@ -78,7 +130,7 @@ public sealed class DocumentRegister
     /// <returns>The registered entry.</returns>
     /// <exception cref="RegisterConflictException">The same document from the same sender is already registered.</exception>
     /// <exception cref="RegisterStoreException">The store failed.</exception>
-    public Task<IncomingRegisterEntry> ReceiveAsync(IncomingReceiveRequest request, CancellationToken cancellationToken = default)
+    public async Task<IncomingRegisterEntry> ReceiveAsync(IncomingReceiveRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.SenderCode, nameof(request));
@@ -86,7 +138,32 @@ public sealed class DocumentRegister
         var now = VietnamTime.Now(timeProvider);
         var arrived = VietnamTime.ToVietnamTime(request.ArrivedAt ?? now);
         var registration = new IncomingRegistration(request, RegisterIdOf(request.RegisterId), arrived.Year, arrived, now);
-        return store.ReceiveIncomingAsync(registration, cancellationToken);
+        using var activity = RegistersDiagnostics.ActivitySource.StartActivity("EDoc.Registers.Receive", ActivityKind.Internal);
+        activity?.SetTag("db.system", store.Provider);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var entry = await store.ReceiveIncomingAsync(registration, cancellationToken).ConfigureAwait(false);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            Record("incoming", "issued", elapsed);
+            activity?.SetTag("edoc.registers.number", entry.ArrivalNumber);
+            Log.IncomingReceived(logger, entry.ArrivalNumber, entry.Year, registration.RegisterId, elapsed.TotalMilliseconds);
+            return entry;
+        }
+        catch (RegisterConflictException ex)
+        {
+            Record("incoming", "conflict", Stopwatch.GetElapsedTime(started));
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Conflict);
+            Log.ReceiveRefused(logger, registration.RegisterId, ex.Conflict);
+            throw;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not ArgumentException)
+        {
+            Record("incoming", "error", Stopwatch.GetElapsedTime(started));
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            Log.ReceiveFailed(logger, ex, registration.RegisterId, store.Provider);
+            throw;
+        }
     }
 
     /// <summary>Voids a number (hủy số): the entry stays in the register, marked voided, with who, when and why.</summary>
@@ -135,7 +212,23 @@ public sealed class DocumentRegister
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         var change = new RegisterStatusChange(book, entryId, status, actor.Trim(), VietnamTime.Now(timeProvider), reason.Trim());
         await store.ChangeStatusAsync(change, cancellationToken).ConfigureAwait(false);
+        Log.StatusChanged(logger, book, entryId, status);
         return change;
+    }
+
+    private void Record(string book, string outcome, TimeSpan elapsed)
+    {
+        var tags = new TagList
+        {
+            { "edoc.registers.book", book },
+            { "edoc.registers.outcome", outcome },
+            { "db.system", store.Provider },
+        };
+        RegistersDiagnostics.IssueDuration.Record(elapsed.TotalSeconds, tags);
+        if (outcome == "issued")
+        {
+            RegistersDiagnostics.Issued.Add(1, tags);
+        }
     }
 
     private string RegisterIdOf(string? registerId) => string.IsNullOrWhiteSpace(registerId) ? defaultRegisterId : registerId.Trim();

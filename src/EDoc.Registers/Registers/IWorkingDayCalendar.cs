@@ -1,8 +1,9 @@
 namespace EDoc.Registers;
 
 /// <summary>
-/// The working days of the agency (ngày làm việc). The register needs only these two questions; the Vietnamese
-/// calendar with its holidays and yearly schedules implements them.
+/// The working days of the agency (ngày làm việc). The register and the overdue lists need only these two questions;
+/// <see cref="Calendar.WorkingDayCalendar"/> (weekends, public holidays, lunar holidays and the yearly government
+/// schedules) implements them; tests or agencies with their own rota may supply another implementation.
 /// </summary>
 public interface IWorkingDayCalendar
 {

@@ -1,3 +1,5 @@
+using EDoc.Documents;
+
 namespace EDoc.Registers;
 
 /// <summary>
@@ -39,8 +41,16 @@ public sealed record IncomingReceiveRequest
     /// <summary>Column 10: notes.</summary>
     public string? Notes { get; init; }
 
-    /// <summary>Urgency/secrecy number (Annex VI <c>Priority</c>): 0 normal, 1 Khẩn, 2 Thượng khẩn, 3 Hỏa tốc. Stand-in for the Abstractions <c>Urgency</c>.</summary>
-    public int Priority { get; init; }
+    /// <summary>Độ khẩn (Annex VI <c>Priority</c>); stored as its edXML code.</summary>
+    /// <value>The default value is <see cref="Urgency.Normal"/>.</value>
+    public Urgency Urgency { get; init; }
+
+    /// <summary>Độ mật.</summary>
+    /// <value>The default value is <see cref="Secrecy.None"/>.</value>
+    public Secrecy Secrecy { get; init; }
+
+    /// <summary>Follow-up: the person in charge of handling it (người giải quyết), for the per-person overdue list; optional.</summary>
+    public string? Handler { get; init; }
 
     /// <summary>How it was received.</summary>
     public TransmissionForm Form { get; init; } = TransmissionForm.Electronic;

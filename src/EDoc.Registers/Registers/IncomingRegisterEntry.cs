@@ -1,3 +1,5 @@
+using EDoc.Documents;
+
 namespace EDoc.Registers;
 
 /// <summary>
@@ -57,8 +59,14 @@ public sealed record IncomingRegisterEntry
     /// <summary>Column 10: notes.</summary>
     public string? Notes { get; init; }
 
-    /// <summary>Urgency/secrecy number.</summary>
-    public int Priority { get; init; }
+    /// <summary>Độ khẩn (stored as the edXML <c>Priority</c> code).</summary>
+    public Urgency Urgency { get; init; }
+
+    /// <summary>Độ mật.</summary>
+    public Secrecy Secrecy { get; init; }
+
+    /// <summary>Follow-up: the person in charge of handling it (người giải quyết), if assigned.</summary>
+    public string? Handler { get; init; }
 
     /// <summary>How it was received.</summary>
     public TransmissionForm Form { get; init; }
@@ -117,6 +125,9 @@ public sealed record FollowUpUpdate
 
     /// <summary>The acknowledgement (column 9).</summary>
     public string? Acknowledgement { get; init; }
+
+    /// <summary>The person in charge of handling it (người giải quyết).</summary>
+    public string? Handler { get; init; }
 }
 
 /// <summary>A recorded status change (void or recall) of a register entry: who, when, why.</summary>

@@ -1,3 +1,5 @@
+using EDoc.Documents;
+
 namespace EDoc.Registers;
 
 /// <summary>
@@ -30,8 +32,21 @@ public sealed record OutgoingIssueRequest
     /// <summary>The category, which selects the numbering sequence.</summary>
     public DocumentCategory Category { get; init; } = DocumentCategory.Administrative;
 
-    /// <summary><see langword="true"/> for a secret document (văn bản mật), numbered in its own sequence.</summary>
-    public bool IsSecret { get; init; }
+    /// <summary>
+    /// Độ mật. A secret document (any level above <see cref="Secrecy.None"/>) is numbered in its own sequence
+    /// (art. 15.2) and, by default, its notation carries <see cref="Numbering.NumberingOptions.SecretNotationQualifier"/>.
+    /// </summary>
+    /// <value>The default value is <see cref="Secrecy.None"/>.</value>
+    public Secrecy Secrecy { get; init; }
+
+    /// <summary>Whether the document is secret (văn bản mật): <see cref="Secrecy"/> above <see cref="Secrecy.None"/>.</summary>
+    public bool IsSecret => Secrecy.IsSecret();
+
+    /// <summary>
+    /// The document type from <see cref="DocumentTypes"/> or a <see cref="DocumentTypeCatalog"/>; when set it wins over
+    /// <see cref="TypeAbbreviation"/>, <see cref="TypeName"/> and <see cref="Category"/> (legal normative types carry the year).
+    /// </summary>
+    public DocumentType? DocumentType { get; init; }
 
     /// <summary>The abbreviation of the advisory body (Hội đồng, Ban, Tổ) issuing under the agency's seal: numbered in its own sequence, and written in the notation in place of the issuer (<c>05/TB-HĐTS</c>); optional.</summary>
     public string? AdvisoryBody { get; init; }
@@ -57,11 +72,9 @@ public sealed record OutgoingIssueRequest
     /// <summary>Column 10: notes (ghi chú).</summary>
     public string? Notes { get; init; }
 
-    /// <summary>
-    /// Urgency and secrecy (độ khẩn, độ mật) as the Annex VI <c>Priority</c> number: 0 normal, 1 Khẩn, 2 Thượng khẩn,
-    /// 3 Hỏa tốc. A stand-in until the Abstractions <c>Urgency</c> type is available.
-    /// </summary>
-    public int Priority { get; init; }
+    /// <summary>Độ khẩn (Annex VI <c>Priority</c>); stored as its edXML code.</summary>
+    /// <value>The default value is <see cref="Urgency.Normal"/>.</value>
+    public Urgency Urgency { get; init; }
 
     /// <summary>How the document is sent, for the six-monthly report.</summary>
     public TransmissionForm Form { get; init; } = TransmissionForm.Electronic;

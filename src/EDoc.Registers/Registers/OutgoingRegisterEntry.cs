@@ -1,3 +1,5 @@
+using EDoc.Documents;
+
 namespace EDoc.Registers;
 
 /// <summary>
@@ -75,8 +77,11 @@ public sealed record OutgoingRegisterEntry
     /// <summary>Column 10: notes.</summary>
     public string? Notes { get; init; }
 
-    /// <summary>Urgency/secrecy number (Annex VI <c>Priority</c>).</summary>
-    public int Priority { get; init; }
+    /// <summary>Độ khẩn (stored as the edXML <c>Priority</c> code).</summary>
+    public Urgency Urgency { get; init; }
+
+    /// <summary>Độ mật.</summary>
+    public Secrecy Secrecy { get; init; }
 
     /// <summary>How the document was sent.</summary>
     public TransmissionForm Form { get; init; }

@@ -48,12 +48,25 @@ public sealed record OverdueReport(ReportPeriod Period, DateOnly AsOf, IReadOnly
     /// <param name="asOf">The report date; open documents due before it are overdue.</param>
     /// <returns>The report.</returns>
     public static OverdueReport Compute(ReportPeriod period, IEnumerable<IncomingRegisterEntry> incoming, DateOnly asOf)
+        => Compute(period, incoming, asOf, static e => e.DueDate);
+
+    /// <summary>Computes the report with due dates from a function, for example <see cref="OverdueMonitor.GetDueDay"/>
+    /// (the recorded deadline, else one computed in working days).</summary>
+    /// <param name="period">The period (by arrival date).</param>
+    /// <param name="incoming">Incoming entries.</param>
+    /// <param name="asOf">The report date; open documents due before it are overdue.</param>
+    /// <param name="dueDateOf">The due day of an entry, or <see langword="null"/> when it has none (left out).</param>
+    /// <returns>The report.</returns>
+    public static OverdueReport Compute(ReportPeriod period, IEnumerable<IncomingRegisterEntry> incoming, DateOnly asOf, Func<IncomingRegisterEntry, DateOnly?> dueDateOf)
     {
         ArgumentNullException.ThrowIfNull(incoming);
+        ArgumentNullException.ThrowIfNull(dueDateOf);
         period = period.Validate();
         var rows = incoming
-            .Where(e => e.Status == RegisterEntryStatus.Active && e.DueDate is not null && period.Contains(e.ArrivalDate))
-            .GroupBy(e => string.IsNullOrWhiteSpace(e.RecipientUnit) ? UnassignedUnit : e.RecipientUnit.Trim(), StringComparer.Ordinal)
+            .Where(e => e.Status == RegisterEntryStatus.Active && period.Contains(e.ArrivalDate))
+            .Select(e => (Entry: e, Due: dueDateOf(e)))
+            .Where(x => x.Due is not null)
+            .GroupBy(x => UnitOf(x.Entry), StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => Row(g.Key, g, asOf))
             .ToList();
@@ -73,12 +86,15 @@ public sealed record OverdueReport(ReportPeriod Period, DateOnly AsOf, IReadOnly
         return new ReportTable($"BÁO CÁO TỶ LỆ VĂN BẢN QUÁ HẠN GIẢI QUYẾT – {half}NĂM {Period.Year} (tính đến {RegisterTables.Date(AsOf)})", Headers, rows);
     }
 
-    private static OverdueUnitRow Row(string unit, IEnumerable<IncomingRegisterEntry> entries, DateOnly asOf)
+    internal static string UnitOf(IncomingRegisterEntry entry)
+        => string.IsNullOrWhiteSpace(entry.RecipientUnit) ? UnassignedUnit : entry.RecipientUnit.Trim();
+
+    private static OverdueUnitRow Row(string unit, IEnumerable<(IncomingRegisterEntry Entry, DateOnly? Due)> entries, DateOnly asOf)
     {
         int onTime = 0, late = 0, open = 0, notDue = 0;
-        foreach (var e in entries)
+        foreach (var (e, d) in entries)
         {
-            var due = e.DueDate!.Value;
+            var due = d!.Value;
             if (e.HandledDate is { } handled)
             {
                 if (handled <= due)

@@ -115,7 +115,7 @@ public sealed record SemiannualReport(ReportPeriod Period, IReadOnlyList<Transmi
     }
 
     internal static string TypeOf(string? abbreviation)
-        => Numbering.NotationComposer.IsOfficialLetter(abbreviation) ? "Công văn" : abbreviation!.Trim();
+        => Numbering.OutgoingNotation.IsOfficialLetter(abbreviation) ? "Công văn" : abbreviation!.Trim();
 
     private static string DimensionName(RateDimension dimension) => dimension switch
     {

@@ -93,7 +93,7 @@ public sealed record OutgoingRegistration(OutgoingIssueRequest Request, Sequence
     /// <summary>The notation for a number.</summary>
     /// <param name="number">The number taken.</param>
     /// <returns>The notation, for example <c>05/QĐ-UBND</c>.</returns>
-    public string NotationFor(int number) => NotationComposer.Apply(NotationTemplate, number);
+    public string NotationFor(int number) => OutgoingNotation.Apply(NotationTemplate, number);
 }
 
 /// <summary>An incoming entry ready to be numbered and inserted by a store.</summary>

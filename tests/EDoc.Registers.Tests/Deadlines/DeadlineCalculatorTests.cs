@@ -1,3 +1,4 @@
+using EDoc.Documents;
 using EDoc.Registers.Calendar;
 using EDoc.Registers.Deadlines;
 using Microsoft.Extensions.Time.Testing;
@@ -170,5 +171,32 @@ public class DeadlineCalculatorTests
     {
         Assert.Throws<ArgumentNullException>(() => new DeadlineCalculator(null!, TimeProvider.System));
         Assert.Throws<ArgumentNullException>(() => new DeadlineCalculator(WorkingDayCalendar.Default, null!));
+    }
+    [Theory]
+    [InlineData(Urgency.Normal, false)]
+    [InlineData(Urgency.Urgent, true)]
+    [InlineData(Urgency.VeryUrgent, true)]
+    [InlineData(Urgency.Flash, true)]
+    [InlineData(Urgency.FlashScheduled, true)]
+    public void UrgencyOverloads_MatchFlag_KhanAndAboveImmediate(Urgency urgency, bool urgent)
+    {
+        var (sut, _) = CreateSut();
+        var signed = VnTime(2026, 11, 19, 16);
+
+        Assert.Equal(sut.GetOutgoingIssueDeadline(signed, urgent), sut.GetOutgoingIssueDeadline(signed, urgency));
+        Assert.Equal(sut.GetIncomingHandlingDeadline(signed, urgent), sut.GetIncomingHandlingDeadline(signed, urgency));
+        Assert.Equal(urgent ? VnTime(2026, 11, 19, 16, 30) : VnTime(2026, 11, 20, 12), sut.GetOutgoingIssueDeadline(signed, urgency));
+    }
+
+    [Fact]
+    public void Calendar_IsIWorkingDayCalendar_SameAnswers()
+    {
+        var (isWorking, next) = Ask(WorkingDayCalendar.Default);
+
+        Assert.False(isWorking);
+        Assert.Equal(new DateOnly(2026, 2, 23), next);
+
+        static (bool, DateOnly) Ask(IWorkingDayCalendar calendar)
+            => (calendar.IsWorkingDay(new DateOnly(2026, 2, 17)), calendar.AddWorkingDays(new DateOnly(2026, 2, 13), 1));
     }
 }

@@ -1,3 +1,4 @@
+using EDoc.Documents;
 using EDoc.Registers.Numbering;
 using EDoc.Registers.Storage;
 using Microsoft.Extensions.Time.Testing;
@@ -84,7 +85,7 @@ public abstract class RegisterStoreContractTests : IAsyncLifetime
         var nq1 = await register.IssueAsync(Request("NQ") with { Category = DocumentCategory.LegalNormative });
         var qdLegal1 = await register.IssueAsync(Request("QĐ") with { Category = DocumentCategory.LegalNormative });
         var nq2 = await register.IssueAsync(Request("NQ") with { Category = DocumentCategory.LegalNormative });
-        var secret1 = await register.IssueAsync(Request("BC") with { IsSecret = true });
+        var secret1 = await register.IssueAsync(Request("BC") with { Secrecy = Secrecy.Confidential });
         var copy1 = await register.IssueAsync(Request("SY"));
         var copy2 = await register.IssueAsync(Request("TrS"));
         var copy3 = await register.IssueAsync(Request("SL"));
@@ -108,19 +109,48 @@ public abstract class RegisterStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Issue_DuplicateNotation_ThrowsConflictAndConsumesNoNumber()
+    public async Task Issue_SecretWithDefaultQualifier_NotationDistinctFromGeneralSequence()
     {
         var register = NewRegister();
+        var general = await register.IssueAsync(Request("QĐ"));
+
+        var secret = await register.IssueAsync(Request("QĐ") with { Secrecy = Secrecy.TopSecret });
+        var secretLetter = await register.IssueAsync(Request("CV") with { Secrecy = Secrecy.Confidential, UnitAbbreviation = "VP" });
+
+        Assert.Equal($"01/QĐ-{Issuer}", general.Notation);
+        Assert.Equal((1, "secret", $"01/QĐ-{Issuer}-M"), (secret.Number, secret.Sequence, secret.Notation));
+        Assert.Equal($"02/{Issuer}-VP-M", secretLetter.Notation);
+        Assert.Equal(Secrecy.TopSecret, secret.Secrecy);
+    }
+
+    [Fact]
+    public async Task Issue_SecretWithConfiguredQualifier_UsesIt()
+    {
+        var options = new DocumentRegisterOptions { DefaultRegisterId = RegisterId };
+        options.Numbering.SecretNotationQualifier = "MẬT";
+        var register = new DocumentRegister(Track(CreateStore()), options, Clock);
+
+        var secret = await register.IssueAsync(Request("TB") with { Secrecy = Secrecy.Confidential });
+
+        Assert.Equal($"01/TB-{Issuer}-MẬT", secret.Notation);
+    }
+
+    [Fact]
+    public async Task Issue_DuplicateNotation_ThrowsConflictAndConsumesNoNumber()
+    {
+        var options = new DocumentRegisterOptions { DefaultRegisterId = RegisterId };
+        options.Numbering.SecretNotationQualifier = null;
+        var register = new DocumentRegister(Track(CreateStore()), options, Clock);
         await register.IssueAsync(Request("QĐ"));
-        var secretKey = register.GetSequenceKey(Request("QĐ") with { IsSecret = true });
+        var secretKey = register.GetSequenceKey(Request("QĐ") with { Secrecy = Secrecy.Confidential });
 
         // The secret sequence starts at 01 too, so "01/QĐ-{issuer}" would repeat in the same year.
-        var ex = await Assert.ThrowsAsync<RegisterConflictException>(() => register.IssueAsync(Request("QĐ") with { IsSecret = true }));
+        var ex = await Assert.ThrowsAsync<RegisterConflictException>(() => register.IssueAsync(Request("QĐ") with { Secrecy = Secrecy.Confidential }));
 
         Assert.Equal("duplicate-notation", ex.Conflict);
         Assert.IsAssignableFrom<EDocException>(ex);
         Assert.Equal(0, await register.Store.GetLastNumberAsync(secretKey, 2026));
-        var next = await register.IssueAsync(Request("BC") with { IsSecret = true });
+        var next = await register.IssueAsync(Request("BC") with { Secrecy = Secrecy.Confidential });
         Assert.Equal(1, next.Number);
         Assert.Equal(1, await register.Store.GetLastNumberAsync(secretKey, 2026));
     }
@@ -262,7 +292,8 @@ public abstract class RegisterStoreContractTests : IAsyncLifetime
             CopyCount = 7,
             TransferDate = new DateOnly(2026, 3, 3),
             Notes = "Ghi chú",
-            Priority = 2,
+            Urgency = Urgency.VeryUrgent,
+            Secrecy = Secrecy.Secret,
             Form = TransmissionForm.ElectronicAndPaper,
             Method = "Trục liên thông",
             DueDate = new DateOnly(2026, 3, 20),
@@ -272,8 +303,8 @@ public abstract class RegisterStoreContractTests : IAsyncLifetime
 
         Assert.Equal(entry, listed);
         Assert.Equal("Quyết định về việc ban hành Quy chế", listed.Subject);
-        Assert.Equal($"01/QĐ-{Issuer}-NV", listed.Notation);
-        Assert.Equal((7, 2, TransmissionForm.ElectronicAndPaper), (listed.CopyCount!.Value, listed.Priority, listed.Form));
+        Assert.Equal($"01/QĐ-{Issuer}-NV-M", listed.Notation);
+        Assert.Equal((7, Urgency.VeryUrgent, Secrecy.Secret, TransmissionForm.ElectronicAndPaper), (listed.CopyCount!.Value, listed.Urgency, listed.Secrecy, listed.Form));
         Assert.Equal(new DateOnly(2026, 3, 20), listed.DueDate);
         Assert.Equal(TimeSpan.FromHours(7), listed.RegisteredAt.Offset);
     }
@@ -300,7 +331,7 @@ public abstract class RegisterStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Migrate_Twice_IsIdempotentAtVersionOne()
+    public async Task Migrate_Twice_IsIdempotentAtLatestVersion()
     {
         var store = Track(CreateStore());
 
@@ -309,8 +340,8 @@ public abstract class RegisterStoreContractTests : IAsyncLifetime
         var second = Track(CreateStore());
         await second.MigrateAsync();
 
-        Assert.Equal(1, await store.GetSchemaVersionAsync());
-        Assert.Equal(1, await second.GetSchemaVersionAsync());
+        Assert.Equal(2, await store.GetSchemaVersionAsync());
+        Assert.Equal(2, await second.GetSchemaVersionAsync());
     }
 
     [Fact]

@@ -120,4 +120,28 @@ public sealed class SqliteDialectTests : IDisposable
 
         Assert.True(dialect.IsTransient(ex), $"SQLite error {ex.SqliteErrorCode} is not treated as busy.");
     }
+    [Fact]
+    public async Task Open_VersionOneFile_MigratesSecretFlagToSecrecy()
+    {
+        var path = directory.File("v1.db");
+        await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText =
+                "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL);" +
+                EDoc.Registers.Storage.Internal.SqlSchema.Build("INTEGER PRIMARY KEY AUTOINCREMENT", "TEXT", "TEXT", "INTEGER", "1")[0] +
+                "INSERT INTO schema_version VALUES (1, '2026-01-01T00:00:00+07:00');" +
+                "INSERT INTO outgoing_entries (register_id, sequence_group, year, number, notation, doc_date, subject, issuer, category, " +
+                "is_secret, priority, form, registered_at) VALUES ('default', 'secret', 2026, 1, '01/QĐ-UBND', '2026-01-05', 'x', 'UBND', 0, 1, 2, 0, " +
+                "'2026-01-05T08:00:00.0000000+07:00');";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await using var store = await RegisterStoreFactory.OpenAsync(path);
+        var entry = Assert.Single(await store.ListOutgoingAsync(2026));
+
+        Assert.Equal(2, await store.GetSchemaVersionAsync());
+        Assert.Equal((EDoc.Documents.Secrecy.Confidential, EDoc.Documents.Urgency.VeryUrgent, true), (entry.Secrecy, entry.Urgency, entry.IsSecret));
+    }
 }

@@ -1,3 +1,4 @@
+using EDoc.Documents;
 using System.Data.Common;
 using System.Globalization;
 using EDoc.Registers.Numbering;
@@ -15,12 +16,12 @@ internal sealed class SqlRegisterEngine : IAsyncDisposable
     private const string OutgoingColumns =
         "id, register_id, sequence_group, year, number, notation, doc_date, type_abbr, type_name, subject, issuer, unit, category, " +
         "is_secret, advisory_body, signer, recipients, file_copy_holder, copy_count, transfer_date, acknowledgement, notes, priority, " +
-        "form, method, due_date, status, status_changed_at, status_changed_by, status_reason, registered_at";
+        "form, method, due_date, status, status_changed_at, status_changed_by, status_reason, registered_at, secrecy";
 
     private const string IncomingColumns =
         "id, register_id, year, arrival_number, arrived_at, sender_code, sender_name, document_number, document_date, type_name, " +
         "subject, recipient_unit, transfer_date, acknowledgement, notes, priority, form, method, due_date, progress, reply_notation, " +
-        "handled_date, status, status_changed_at, status_changed_by, status_reason, registered_at";
+        "handled_date, status, status_changed_at, status_changed_by, status_reason, registered_at, secrecy, handler";
 
     private const string TakeNumberSql =
         "INSERT INTO counters (sequence_key, year, last_number) VALUES (@key, @year, 1) " +
@@ -191,7 +192,7 @@ internal sealed class SqlRegisterEngine : IAsyncDisposable
                         "recipient_unit = COALESCE(@unit, recipient_unit), due_date = COALESCE(@due, due_date), " +
                         "progress = COALESCE(@progress, progress), reply_notation = COALESCE(@reply, reply_notation), " +
                         "handled_date = COALESCE(@handled, handled_date), transfer_date = COALESCE(@transfer, transfer_date), " +
-                        "acknowledgement = COALESCE(@ack, acknowledgement) WHERE id = @id");
+                        "acknowledgement = COALESCE(@ack, acknowledgement), handler = COALESCE(@handler, handler) WHERE id = @id");
                     await using (command.ConfigureAwait(false))
                     {
                         Add(command, "@unit", update.RecipientUnit);
@@ -201,6 +202,7 @@ internal sealed class SqlRegisterEngine : IAsyncDisposable
                         Add(command, "@handled", update.HandledDate is { } h ? dialect.Date(h) : null);
                         Add(command, "@transfer", update.TransferDate is { } t ? dialect.Date(t) : null);
                         Add(command, "@ack", update.Acknowledgement);
+                        Add(command, "@handler", update.Handler);
                         Add(command, "@id", entryId);
                         if (await command.ExecuteNonQueryAsync(ct2).ConfigureAwait(false) != 1)
                         {
@@ -390,9 +392,9 @@ internal sealed class SqlRegisterEngine : IAsyncDisposable
                 var insert = Command(connection, transaction,
                     "INSERT INTO outgoing_entries (register_id, sequence_group, year, number, notation, doc_date, type_abbr, type_name, subject, " +
                     "issuer, unit, category, is_secret, advisory_body, signer, recipients, file_copy_holder, copy_count, transfer_date, notes, " +
-                    "priority, form, method, due_date, status, registered_at) VALUES (@register, @group, @year, @number, @notation, @date, @typeAbbr, " +
+                    "priority, form, method, due_date, status, registered_at, secrecy) VALUES (@register, @group, @year, @number, @notation, @date, @typeAbbr, " +
                     "@typeName, @subject, @issuer, @unit, @category, @secret, @advisory, @signer, @recipients, @holder, @copies, @transfer, @notes, " +
-                    "@priority, @form, @method, @due, 0, @registeredAt) RETURNING id");
+                    "@priority, @form, @method, @due, 0, @registeredAt, @secrecy) RETURNING id");
                 await using (insert.ConfigureAwait(false))
                 {
                     Add(insert, "@register", registration.Key.RegisterId);
@@ -415,7 +417,8 @@ internal sealed class SqlRegisterEngine : IAsyncDisposable
                     Add(insert, "@copies", request.CopyCount);
                     Add(insert, "@transfer", request.TransferDate is { } t ? dialect.Date(t) : null);
                     Add(insert, "@notes", CleanOptional(request.Notes, 500, nameof(request.Notes)));
-                    Add(insert, "@priority", request.Priority);
+                    Add(insert, "@priority", request.Urgency.ToEdXmlCode());
+                    Add(insert, "@secrecy", (int)request.Secrecy);
                     Add(insert, "@form", (int)request.Form);
                     Add(insert, "@method", CleanOptional(request.Method, 100, nameof(request.Method)));
                     Add(insert, "@due", request.DueDate is { } d ? dialect.Date(d) : null);
@@ -434,8 +437,8 @@ internal sealed class SqlRegisterEngine : IAsyncDisposable
                 var insert = Command(connection, transaction,
                     "INSERT INTO incoming_entries (register_id, year, arrival_number, arrived_at, sender_code, sender_name, document_number, " +
                     "document_date, document_year, type_name, subject, recipient_unit, transfer_date, notes, priority, form, method, due_date, " +
-                    "status, registered_at) VALUES (@register, @year, @number, @arrived, @senderCode, @senderName, @docNumber, @docDate, " +
-                    "@docYear, @typeName, @subject, @unit, @transfer, @notes, @priority, @form, @method, @due, 0, @registeredAt) RETURNING id");
+                    "status, registered_at, secrecy, handler) VALUES (@register, @year, @number, @arrived, @senderCode, @senderName, @docNumber, @docDate, " +
+                    "@docYear, @typeName, @subject, @unit, @transfer, @notes, @priority, @form, @method, @due, 0, @registeredAt, @secrecy, @handler) RETURNING id");
                 await using (insert.ConfigureAwait(false))
                 {
                     var senderCode = Clean(request.SenderCode, 200, nameof(request.SenderCode));
@@ -451,9 +454,11 @@ internal sealed class SqlRegisterEngine : IAsyncDisposable
                     Add(insert, "@typeName", CleanOptional(request.TypeName, 100, nameof(request.TypeName)));
                     Add(insert, "@subject", Clean(request.Subject, 500, nameof(request.Subject)));
                     Add(insert, "@unit", CleanOptional(request.RecipientUnit, 1000, nameof(request.RecipientUnit)));
+                    Add(insert, "@handler", CleanOptional(request.Handler, 150, nameof(request.Handler)));
                     Add(insert, "@transfer", request.TransferDate is { } t ? dialect.Date(t) : null);
                     Add(insert, "@notes", CleanOptional(request.Notes, 500, nameof(request.Notes)));
-                    Add(insert, "@priority", request.Priority);
+                    Add(insert, "@priority", request.Urgency.ToEdXmlCode());
+                    Add(insert, "@secrecy", (int)request.Secrecy);
                     Add(insert, "@form", (int)request.Form);
                     Add(insert, "@method", CleanOptional(request.Method, 100, nameof(request.Method)));
                     Add(insert, "@due", request.DueDate is { } d ? dialect.Date(d) : null);
@@ -579,7 +584,7 @@ internal sealed class SqlRegisterEngine : IAsyncDisposable
                         TransferDate = reader.IsDBNull(19) ? null : dialect.ReadDate(reader, 19),
                         Acknowledgement = NullableString(reader, 20),
                         Notes = NullableString(reader, 21),
-                        Priority = reader.GetInt32(22),
+                        Urgency = (Urgency)reader.GetInt32(22),
                         Form = (TransmissionForm)reader.GetInt32(23),
                         Method = NullableString(reader, 24),
                         DueDate = reader.IsDBNull(25) ? null : dialect.ReadDate(reader, 25),
@@ -588,6 +593,7 @@ internal sealed class SqlRegisterEngine : IAsyncDisposable
                         StatusChangedBy = NullableString(reader, 28),
                         StatusReason = NullableString(reader, 29),
                         RegisteredAt = dialect.ReadInstant(reader, 30),
+                        Secrecy = (Secrecy)reader.GetInt32(31),
                     });
                 }
 
@@ -626,7 +632,7 @@ internal sealed class SqlRegisterEngine : IAsyncDisposable
                         TransferDate = reader.IsDBNull(12) ? null : dialect.ReadDate(reader, 12),
                         Acknowledgement = NullableString(reader, 13),
                         Notes = NullableString(reader, 14),
-                        Priority = reader.GetInt32(15),
+                        Urgency = (Urgency)reader.GetInt32(15),
                         Form = (TransmissionForm)reader.GetInt32(16),
                         Method = NullableString(reader, 17),
                         DueDate = reader.IsDBNull(18) ? null : dialect.ReadDate(reader, 18),
@@ -638,6 +644,8 @@ internal sealed class SqlRegisterEngine : IAsyncDisposable
                         StatusChangedBy = NullableString(reader, 24),
                         StatusReason = NullableString(reader, 25),
                         RegisteredAt = dialect.ReadInstant(reader, 26),
+                        Secrecy = (Secrecy)reader.GetInt32(27),
+                        Handler = NullableString(reader, 28),
                     });
                 }
 

@@ -92,9 +92,23 @@ internal static class SqlSchema
         CREATE INDEX ix_incoming_year ON incoming_entries (year, register_id);
         """;
 
-    public static IReadOnlyList<string> Build(string id, string date, string instant, string boolean)
+    /// <summary>
+    /// Version 2: the secrecy level (độ mật, <c>Secrecy</c> as its number; <c>priority</c> keeps the edXML urgency code)
+    /// on both books, and the person handling an incoming document (người giải quyết) for the per-person overdue list.
+    /// Existing rows get secrecy 0 (or 1 where <c>is_secret</c> was set) and no handler.
+    /// </summary>
+    public const string V2 = """
+        ALTER TABLE outgoing_entries ADD COLUMN secrecy INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE incoming_entries ADD COLUMN secrecy INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE incoming_entries ADD COLUMN handler TEXT NULL;
+        UPDATE outgoing_entries SET secrecy = 1 WHERE is_secret = {TRUE};
+        CREATE INDEX ix_incoming_due ON incoming_entries (due_date);
+        """;
+
+    public static IReadOnlyList<string> Build(string id, string date, string instant, string boolean, string trueLiteral)
         => [V1.Replace("{ID}", id, StringComparison.Ordinal)
               .Replace("{DATE}", date, StringComparison.Ordinal)
               .Replace("{INSTANT}", instant, StringComparison.Ordinal)
-              .Replace("{BOOL}", boolean, StringComparison.Ordinal)];
+              .Replace("{BOOL}", boolean, StringComparison.Ordinal),
+            V2.Replace("{TRUE}", trueLiteral, StringComparison.Ordinal)];
 }

@@ -23,7 +23,7 @@ internal sealed class PostgresDialect : ISqlDialect
 
         Describe = $"{builder.Host}:{builder.Port}/{builder.Database}";
         dataSource = NpgsqlDataSource.Create(builder);
-        Migrations = SqlSchema.Build("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "DATE", "TIMESTAMPTZ", "BOOLEAN");
+        Migrations = SqlSchema.Build("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "DATE", "TIMESTAMPTZ", "BOOLEAN", "TRUE");
     }
 
     public string Provider => "postgresql";

@@ -27,7 +27,7 @@ internal sealed class SqliteDialect : ISqlDialect
         this.connectionString = builder.ToString();
         busyTimeoutMs = (int)Math.Min(int.MaxValue, options.BusyTimeout.TotalMilliseconds);
         Describe = $"'{builder.DataSource}'";
-        Migrations = SqlSchema.Build("INTEGER PRIMARY KEY AUTOINCREMENT", "TEXT", "TEXT", "INTEGER");
+        Migrations = SqlSchema.Build("INTEGER PRIMARY KEY AUTOINCREMENT", "TEXT", "TEXT", "INTEGER", "1");
     }
 
     public string Provider => "sqlite";

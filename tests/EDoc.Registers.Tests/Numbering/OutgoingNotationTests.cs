@@ -1,9 +1,17 @@
+using EDoc.Documents;
 using EDoc.Registers.Numbering;
 
 namespace EDoc.Registers.Tests.Numbering;
 
-public sealed class NotationComposerTests
+public sealed class OutgoingNotationTests
 {
+    private static string Compose(OutgoingIssueRequest request, int year, int number, string? secretQualifier = "M", bool requireKnown = false)
+    {
+        var type = OutgoingNotation.ResolveType(request, DocumentTypeCatalog.Default, requireKnown);
+        request = OutgoingNotation.Normalize(request, type);
+        return OutgoingNotation.Apply(OutgoingNotation.ComposeTemplate(request, type, year, secretQualifier), number);
+    }
+
     [Theory]
     [InlineData("QĐ", "BNV", null, DocumentCategory.Administrative, 15, "15/QĐ-BNV")]
     [InlineData("TB", "UBND", "VX", DocumentCategory.Administrative, 3, "03/TB-UBND-VX")]
@@ -17,7 +25,7 @@ public sealed class NotationComposerTests
     {
         var request = new OutgoingIssueRequest { TypeAbbreviation = type, IssuerAbbreviation = issuer, UnitAbbreviation = unit, Category = category };
 
-        var notation = NotationComposer.Apply(NotationComposer.ComposeTemplate(request, 2018), number);
+        var notation = Compose(request, 2018, number);
 
         Assert.Equal(expected, notation);
     }
@@ -27,7 +35,7 @@ public sealed class NotationComposerTests
     {
         var request = new OutgoingIssueRequest { TypeAbbreviation = "TB", IssuerAbbreviation = "SGDĐT", AdvisoryBody = "HĐTS" };
 
-        Assert.Equal("05/TB-HĐTS", NotationComposer.Apply(NotationComposer.ComposeTemplate(request, 2026), 5));
+        Assert.Equal("05/TB-HĐTS", Compose(request, 2026, 5));
     }
 
     [Fact]
@@ -35,7 +43,7 @@ public sealed class NotationComposerTests
     {
         var request = new OutgoingIssueRequest { TypeAbbreviation = "QĐ", IssuerAbbreviation = "HĐND", AdvisoryBody = null, UnitAbbreviation = "Tổ".Normalize(System.Text.NormalizationForm.FormD) };
 
-        var notation = NotationComposer.Apply(NotationComposer.ComposeTemplate(request, 2026), 1);
+        var notation = Compose(request, 2026, 1);
 
         Assert.Equal("01/QĐ-HĐND-Tổ", notation);
         Assert.True(notation.IsNormalized(System.Text.NormalizationForm.FormC));
@@ -46,12 +54,55 @@ public sealed class NotationComposerTests
     [InlineData("QĐ", "UB/ND")]
     [InlineData("QĐ", "UB-ND")]
     [InlineData("QĐ", " ")]
-    [InlineData("QĐ", "ABCDEFGHIJKLMNOPQRSTU")]
+    [InlineData("QĐ", "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEF")]
     public void ComposeTemplate_BadAbbreviation_ThrowsArgumentException(string type, string issuer)
     {
         var request = new OutgoingIssueRequest { TypeAbbreviation = type, IssuerAbbreviation = issuer };
 
-        Assert.ThrowsAny<ArgumentException>(() => NotationComposer.ComposeTemplate(request, 2026));
+        Assert.ThrowsAny<ArgumentException>(() => Compose(request, 2026, 1));
+    }
+
+    [Fact]
+    public void ComposeTemplate_ExplicitDocumentType_WinsOverAbbreviation()
+    {
+        var law = new OutgoingIssueRequest { DocumentType = DocumentTypes.Law, TypeAbbreviation = "QĐ", IssuerAbbreviation = "QH15" };
+        var plan = new OutgoingIssueRequest { DocumentType = DocumentTypes.Plan, IssuerAbbreviation = "UBND" };
+
+        Assert.Equal("33/2024/QH15", Compose(law, 2024, 33));
+        Assert.Equal("04/KH-UBND", Compose(plan, 2026, 4));
+    }
+
+    [Fact]
+    public void Normalize_CatalogType_FillsNameAndCategory()
+    {
+        var request = new OutgoingIssueRequest { TypeAbbreviation = "TT", IssuerAbbreviation = "BNV", Category = DocumentCategory.LegalNormative };
+
+        var normalized = OutgoingNotation.Normalize(request, OutgoingNotation.ResolveType(request, DocumentTypeCatalog.Default, requireKnownType: true));
+
+        Assert.Equal(("Thông tư", DocumentCategory.LegalNormative), (normalized.TypeName, normalized.Category));
+        Assert.Equal(DocumentCategory.Copy, OutgoingNotation.Normalize(request with { TypeAbbreviation = "SY", Category = DocumentCategory.Administrative },
+            OutgoingNotation.ResolveType(request with { TypeAbbreviation = "SY", Category = DocumentCategory.Administrative }, DocumentTypeCatalog.Default, true)).Category);
+    }
+
+    [Fact]
+    public void ResolveType_UnknownAbbreviation_AllowedUnlessRequired()
+    {
+        var request = new OutgoingIssueRequest { TypeAbbreviation = "PKS", IssuerAbbreviation = "BV" };
+
+        Assert.Equal("07/PKS-BV", Compose(request, 2026, 7));
+        Assert.Throws<ArgumentException>(() => Compose(request, 2026, 7, requireKnown: true));
+    }
+
+    [Theory]
+    [InlineData("M", "01/QĐ-UBND-M")]
+    [InlineData("MẬT", "01/QĐ-UBND-MẬT")]
+    [InlineData(null, "01/QĐ-UBND")]
+    public void ComposeTemplate_Secret_AddsConfiguredQualifier(string? qualifier, string expected)
+    {
+        var request = new OutgoingIssueRequest { TypeAbbreviation = "QĐ", IssuerAbbreviation = "UBND", Secrecy = Secrecy.Secret };
+
+        Assert.Equal(expected, Compose(request, 2026, 1, qualifier));
+        Assert.Equal("01/QĐ-UBND", Compose(request with { Secrecy = Secrecy.None }, 2026, 1, qualifier));
     }
 
     [Theory]
@@ -83,7 +134,7 @@ public sealed class SequenceResolverTests
         Assert.Equal("general", resolver.ResolveGroup(Request("QĐ")));
         Assert.Equal("general", resolver.ResolveGroup(Request("CV")));
         Assert.Equal("legal:NQ", resolver.ResolveGroup(Request("NQ") with { Category = DocumentCategory.LegalNormative }));
-        Assert.Equal("secret", resolver.ResolveGroup(Request("NQ") with { Category = DocumentCategory.LegalNormative, IsSecret = true }));
+        Assert.Equal("secret", resolver.ResolveGroup(Request("NQ") with { Category = DocumentCategory.LegalNormative, Secrecy = Secrecy.Confidential }));
         Assert.Equal("copy", resolver.ResolveGroup(Request("SY")));
         Assert.Equal("copy", resolver.ResolveGroup(Request("TrS")));
         Assert.Equal("copy", resolver.ResolveGroup(Request("SL")));
@@ -98,7 +149,7 @@ public sealed class SequenceResolverTests
         options.Rules.Add(new SequenceRule("specialized:TTr", r => r.TypeAbbreviation == "TTr"));
         var resolver = new SequenceResolver(options);
 
-        Assert.Equal("type:QĐ", resolver.ResolveGroup(Request("QĐ") with { IsSecret = true }));
+        Assert.Equal("type:QĐ", resolver.ResolveGroup(Request("QĐ") with { Secrecy = Secrecy.Confidential }));
         Assert.Equal("type:SY", resolver.ResolveGroup(Request("SY")));
         Assert.Equal("type:CV", resolver.ResolveGroup(Request(null)));
         Assert.Equal("specialized:TTr", resolver.ResolveGroup(Request("TTr")));
