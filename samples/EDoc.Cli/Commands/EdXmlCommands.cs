@@ -234,7 +234,9 @@ internal static class EdXmlCommands
             await using var sink = new EdXmlTempFileAttachmentSink();
             var package = await new EdXmlReader().ReadFileAsync(path, sink, ct);
             var problems = new ValidationProblemCollector();
-            problems.AddRange((await new EdXmlValidator().ValidateAsync(package, ct)).Problems);
+            // PageAmount is checked against the real page count of the PDFs (NĐ 30/2020 art. 8.2) with EDoc.Signing's reader.
+            var pageCounter = new PdfInspectorPageCounter(new EDoc.Signing.Verification.PdfDocumentInspector(new EDoc.Signing.Verification.PdfSignatureVerifier()));
+            problems.AddRange((await new EdXmlValidator(new EdXmlValidatorOptions { PdfPageCounter = pageCounter }).ValidateAsync(package, ct)).Problems);
             var signature = await VerifySignatureAsync(path, package, ct);
             if (signature.Status == "invalid")
             {
