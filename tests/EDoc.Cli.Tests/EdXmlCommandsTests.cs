@@ -10,7 +10,8 @@ namespace EDoc.Cli.Tests;
 
 public sealed class EdXmlCommandsTests : IDisposable
 {
-    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n");
+    // A real two-page PDF: the example header declares pageAmount 2, and validate counts the real pages.
+    private static readonly byte[] Pdf = EDoc.Interchange.TestSender.MinimalPdf.Create("123/UBND-VX", pages: 2);
     private readonly string _dir;
 
     public EdXmlCommandsTests()
@@ -252,7 +253,7 @@ public sealed class EdXmlCommandsTests : IDisposable
 
         Assert.Equal(1, result.ExitCode);
         var problem = JsonDocument.Parse(result.Stdout).RootElement.GetProperty("problems").EnumerateArray()
-            .Single(p => p.GetProperty("path").GetString() == "AttachmentEncoded.Attachment[0]");
+            .Single(p => p.GetProperty("path").GetString() == "AttachmentEncoded.Attachment[0]" && p.GetProperty("code").GetString()!.StartsWith("attachment.format", StringComparison.Ordinal));
         Assert.Equal("attachment.format.content-not-allowed", problem.GetProperty("code").GetString());
         Assert.Contains("Windows executable", problem.GetProperty("message").GetString(), StringComparison.Ordinal);
     }

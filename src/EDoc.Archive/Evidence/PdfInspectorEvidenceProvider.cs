@@ -5,7 +5,7 @@ namespace EDoc.Archive.Evidence;
 /// <summary>
 /// Takes signature evidence (bằng chứng xác thực chữ ký số) for archival packages from any
 /// <see cref="IPdfDocumentInspector"/> — in practice EDoc.Signing's verifier — so the package keeps the validation
-/// report as it stood at packaging time. Files that are not PDFs get no evidence.
+/// report as it stood at packaging time. Files that are not PDFs get no evidence; a PDF that cannot be read gets an <see cref="SignatureEvidenceVerdict.Invalid"/> verdict with the reason.
 /// </summary>
 public sealed class PdfInspectorEvidenceProvider : ISignatureEvidenceProvider
 {
@@ -32,7 +32,34 @@ public sealed class PdfInspectorEvidenceProvider : ISignatureEvidenceProvider
             return null;
         }
 
-        var summary = await _inspector.InspectAsync(pdf, cancellationToken).ConfigureAwait(false);
+        PdfDocumentSummary summary;
+        try
+        {
+            summary = await _inspector.InspectAsync(pdf, cancellationToken).ConfigureAwait(false);
+        }
+        catch (EDocFormatException ex)
+        {
+            // An unreadable or encrypted PDF is not a reason to stop packaging: the package records that its
+            // signatures could not be validated, with the reason, as evidence of the file's state at that time.
+            var report = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string?>
+            {
+                ["status"] = "unreadable",
+                ["errorCode"] = ex.ErrorCode,
+                ["subject"] = ex.Subject,
+                ["location"] = ex.Location,
+                ["reason"] = ex.Reason,
+            });
+            return new SignatureEvidence
+            {
+                Verdict = SignatureEvidenceVerdict.Invalid,
+                Report = report,
+                ReportMediaType = "application/json",
+                ValidatedAt = _timeProvider.GetUtcNow(),
+                Summary = "The PDF could not be read: " + ex.Reason,
+                ValidatorName = _inspector.GetType().FullName,
+            };
+        }
+
         var verdict = summary.Verdict switch
         {
             SignatureVerdict.Valid => SignatureEvidenceVerdict.Valid,

@@ -57,3 +57,26 @@ public sealed class PdfInspectorEvidenceProviderTests
         }
     }
 }
+
+public sealed class PdfInspectorEvidenceProviderUnreadableTests
+{
+    [Fact]
+    public async Task GetEvidenceAsync_UnreadablePdf_InvalidWithReasonInReport()
+    {
+        var provider = new PdfInspectorEvidenceProvider(new ThrowingInspector());
+
+        var evidence = await provider.GetEvidenceAsync(new MemoryStream([1, 2]), "hong.pdf");
+
+        Assert.NotNull(evidence);
+        Assert.Equal(SignatureEvidenceVerdict.Invalid, evidence.Verdict);
+        var report = System.Text.Json.JsonDocument.Parse(evidence.Report).RootElement;
+        Assert.Equal("unreadable", report.GetProperty("status").GetString());
+        Assert.Equal("no startxref.", report.GetProperty("reason").GetString());
+    }
+
+    private sealed class ThrowingInspector : IPdfDocumentInspector
+    {
+        public Task<PdfDocumentSummary> InspectAsync(Stream pdf, CancellationToken cancellationToken = default)
+            => throw new EDocFormatException("PDF", "end of file", "no startxref.");
+    }
+}
