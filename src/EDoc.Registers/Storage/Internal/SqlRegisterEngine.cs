@@ -218,33 +218,24 @@ internal sealed class SqlRegisterEngine : IAsyncDisposable
     }
 
     public async Task<IReadOnlyList<OutgoingRegisterEntry>> ListOutgoingAsync(int year, string? registerId, CancellationToken cancellationToken)
-    {
-        await MigrateAsync(cancellationToken).ConfigureAwait(false);
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            var where = registerId is null ? "WHERE year = @year" : "WHERE year = @year AND register_id = @register";
-            return await ReadOutgoingAsync(connection, null, where + " ORDER BY register_id, sequence_group, number",
-                c =>
-                {
-                    Add(c, "@year", year);
-                    if (registerId is not null)
-                    {
-                        Add(c, "@register", registerId);
-                    }
-                },
-                cancellationToken).ConfigureAwait(false);
-        }
-    }
+        => await ListByYearAsync(ReadOutgoingAsync, year, registerId, "register_id, sequence_group, number", cancellationToken).ConfigureAwait(false);
 
     public async Task<IReadOnlyList<IncomingRegisterEntry>> ListIncomingAsync(int year, string? registerId, CancellationToken cancellationToken)
+        => await ListByYearAsync(ReadIncomingAsync, year, registerId, "register_id, arrival_number", cancellationToken).ConfigureAwait(false);
+
+    private async Task<List<T>> ListByYearAsync<T>(
+        Func<DbConnection, DbTransaction?, string, Action<DbCommand>, CancellationToken, Task<List<T>>> read,
+        int year,
+        string? registerId,
+        string orderBy,
+        CancellationToken cancellationToken)
     {
         await MigrateAsync(cancellationToken).ConfigureAwait(false);
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             var where = registerId is null ? "WHERE year = @year" : "WHERE year = @year AND register_id = @register";
-            return await ReadIncomingAsync(connection, null, where + " ORDER BY register_id, arrival_number",
+            return await read(connection, null, where + " ORDER BY " + orderBy,
                 c =>
                 {
                     Add(c, "@year", year);
