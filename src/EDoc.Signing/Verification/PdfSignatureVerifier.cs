@@ -204,23 +204,10 @@ public sealed class PdfSignatureVerifier
         PdfSignatureReport report = NewReport(info);
         var problems = new List<ValidationProblem>();
         byte[] cms = info.GetCms();
-        HashAlgorithmName algorithm;
-        try
-        {
-            algorithm = CmsSignatureVerifier.GetDigestAlgorithm(cms);
-        }
-        catch (EDocFormatException ex)
-        {
-            problems.Add(new("cms", "cms-format", "The signature /Contents is not a usable CMS: " + ex.Message, "/Contents của chữ ký không phải CMS hợp lệ: " + ex.Message));
-            report.Problems = problems;
-            return report;
-        }
-
-        report.DigestAlgorithm = algorithm.Name;
-        byte[]? digest = Digest(pdf, info, algorithm, problems);
+        byte[]? digest = DigestSignedRanges(pdf, info, cms, b => CmsSignatureVerifier.GetDigestAlgorithm(b), report, problems,
+            "cms", "cms-format", "The signature /Contents is not a usable CMS: ", "/Contents của chữ ký không phải CMS hợp lệ: ");
         if (digest is null)
         {
-            report.Problems = problems;
             return report;
         }
 
@@ -263,21 +250,32 @@ public sealed class PdfSignatureVerifier
         return report;
     }
 
-    private PdfSignatureReport VerifyDocumentTimestamp(Stream pdf, PdfSignatureInfo info, CmsVerificationInput input)
+    /// <summary>
+    /// Reads the digest algorithm from the signature blob and hashes the signed ranges. On failure the problem is added,
+    /// <paramref name="report"/> gets the problems and <see langword="null"/> is returned.
+    /// </summary>
+    private static byte[]? DigestSignedRanges(
+        Stream pdf,
+        PdfSignatureInfo info,
+        byte[] blob,
+        Func<byte[], HashAlgorithmName> readAlgorithm,
+        PdfSignatureReport report,
+        List<ValidationProblem> problems,
+        string path,
+        string code,
+        string message,
+        string messageVi)
     {
-        PdfSignatureReport report = NewReport(info);
-        var problems = new List<ValidationProblem>();
-        byte[] token = info.GetCms();
         HashAlgorithmName algorithm;
         try
         {
-            algorithm = TimestampValidator.GetHashAlgorithm(token);
+            algorithm = readAlgorithm(blob);
         }
         catch (EDocFormatException ex)
         {
-            problems.Add(new("timestamp", "timestamp-format", "The document timestamp is not a usable RFC 3161 token: " + ex.Message, "Dấu thời gian của văn bản không đọc được: " + ex.Message));
+            problems.Add(new(path, code, message + ex.Message, messageVi + ex.Message));
             report.Problems = problems;
-            return report;
+            return null;
         }
 
         report.DigestAlgorithm = algorithm.Name;
@@ -285,6 +283,20 @@ public sealed class PdfSignatureVerifier
         if (digest is null)
         {
             report.Problems = problems;
+        }
+
+        return digest;
+    }
+
+    private PdfSignatureReport VerifyDocumentTimestamp(Stream pdf, PdfSignatureInfo info, CmsVerificationInput input)
+    {
+        PdfSignatureReport report = NewReport(info);
+        var problems = new List<ValidationProblem>();
+        byte[] token = info.GetCms();
+        byte[]? digest = DigestSignedRanges(pdf, info, token, b => TimestampValidator.GetHashAlgorithm(b), report, problems,
+            "timestamp", "timestamp-format", "The document timestamp is not a usable RFC 3161 token: ", "Dấu thời gian của văn bản không đọc được: ");
+        if (digest is null)
+        {
             return report;
         }
 
