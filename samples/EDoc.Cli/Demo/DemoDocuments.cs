@@ -41,17 +41,17 @@ internal static class DemoDocuments
             const double leftCentre = 67, rightCentre = 142;
             Centre(g, "ỦY BAN NHÂN DÂN", bold13, leftCentre, 22);
             Centre(g, "TỈNH NGHỆ AN", bold13, leftCentre, 27.5);
-            Rule(g, leftCentre - 10, leftCentre + 10, 29.5);
+            Rule(g, leftCentre - 12, leftCentre + 12, 30);
             Centre(g, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold12, rightCentre, 22);
             Centre(g, "Độc lập - Tự do - Hạnh phúc", bold13, rightCentre, 27.5);
-            Rule(g, rightCentre - 28, rightCentre + 28, 29.5);
+            Rule(g, rightCentre - 30, rightCentre + 30, 30);
 
             // Ô 3 and ô 4 stay empty: the clerk's fill-in writes them after the signer has signed.
             // Ô 5: the type and the abstract.
             double y = 62;
             Centre(g, "QUYẾT ĐỊNH", bold14, 112.5, y);
             y += 6.5;
-            foreach (var line in Lines(g, "Về việc ban hành " + s.PlanTitle, bold14, 130))
+            foreach (var line in Lines(g, "Về việc ban hành " + s.PlanTitle, bold14, 160))
             {
                 Centre(g, line, bold14, 112.5, y);
                 y += 6.5;
