@@ -31,6 +31,8 @@ public sealed class PdfCorpusFixture : IDisposable
     }
 
     public const string Lo = "lo.pdf";
+    public const string LoDocx = "lo-docx.pdf";
+    public const string LoOdt = "lo-odt.pdf";
     public const string LoForm = "lo-form.pdf";
     public const string LoFormObjStm = "lo-form-objstm.pdf";
     public const string LoObjStm = "lo-objstm.pdf";
@@ -43,7 +45,7 @@ public sealed class PdfCorpusFixture : IDisposable
     public const string PdfSigSigned = "pdfsig-signed.pdf";
 
     /// <summary>The clean inputs every signing test runs on.</summary>
-    public static readonly string[] CleanInputs = [Lo, LoForm, LoFormObjStm, LoObjStm, LoLinearized, Rotated90, Rotated180, Rotated270, PdfSharpFile];
+    public static readonly string[] CleanInputs = [Lo, LoDocx, LoOdt, LoForm, LoFormObjStm, LoObjStm, LoLinearized, Rotated90, Rotated180, Rotated270, PdfSharpFile];
 
     public string Root { get; }
 
@@ -94,6 +96,25 @@ public sealed class PdfCorpusFixture : IDisposable
             ["-env:UserInstallation=file://" + profile, "--headless", "--convert-to", "pdf", "--outdir", Root, System.IO.Path.Combine(src, "lo.fodt")],
             timeoutSeconds: 240);
         Assert.True(File.Exists(Path(Lo)), "LibreOffice did not produce the PDF: " + r.All);
+
+        // The same Vietnamese text saved by LibreOffice as .docx and .odt, then each exported to PDF.
+        foreach ((string format, string pdf) in new[] { ("docx", LoDocx), ("odt", LoOdt) })
+        {
+            string dir = System.IO.Path.Combine(src, format);
+            r = ExternalTool.Run(
+                "soffice",
+                ["-env:UserInstallation=file://" + profile, "--headless", "--convert-to", format, "--outdir", dir, System.IO.Path.Combine(src, "lo.fodt")],
+                timeoutSeconds: 240);
+            string saved = System.IO.Path.Combine(dir, "lo." + format);
+            Assert.True(File.Exists(saved), $"LibreOffice did not save the .{format}: " + r.All);
+            string named = System.IO.Path.Combine(dir, System.IO.Path.GetFileNameWithoutExtension(pdf) + "." + format);
+            File.Move(saved, named);
+            r = ExternalTool.Run(
+                "soffice",
+                ["-env:UserInstallation=file://" + profile, "--headless", "--convert-to", "pdf", "--outdir", Root, named],
+                timeoutSeconds: 240);
+            Assert.True(File.Exists(Path(pdf)), $"LibreOffice did not export the .{format} to PDF: " + r.All);
+        }
 
         // Writer/Web exports HTML form controls as AcroForm fields.
         r = ExternalTool.Run(

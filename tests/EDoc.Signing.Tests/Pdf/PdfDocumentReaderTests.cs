@@ -32,6 +32,19 @@ public sealed class PdfDocumentReaderTests(PdfCorpusFixture corpus)
         }
     }
 
+    [Theory]
+    [InlineData(PdfCorpusFixture.LoDocx)]
+    [InlineData(PdfCorpusFixture.LoOdt)]
+    public void Corpus_LibreOfficeDocxAndOdtExports_CarryTheVietnameseText(string name)
+    {
+        ExternalTool.Result text = ExternalTool.Run("pdftotext", ["-enc", "UTF-8", corpus.Path(name), "-"]);
+
+        Assert.Equal(0, text.ExitCode);
+        string nfc = text.StdOut.Normalize(System.Text.NormalizationForm.FormC);
+        Assert.Contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", nfc, StringComparison.Ordinal);
+        Assert.Contains("Độc lập - Tự do - Hạnh phúc", nfc, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Open_QpdfObjectStreams_ReadsXrefStreamAndCompressedObjects()
     {
