@@ -84,6 +84,9 @@ internal sealed class DemoStory
         string draft = Work("1-draft.pdf"), annexDraft = Work("1-annex-draft.pdf");
         DraftLayout layout = DemoDocuments.WriteDecision(draft, _s);
         DemoDocuments.WriteAnnex(annexDraft, _s);
+        byte[] signatureArt = DemoArtwork.SignaturePng(), sealArt = DemoArtwork.SealPng();
+        await File.WriteAllBytesAsync(Work("signature.png"), signatureArt, ct).ConfigureAwait(false);
+        await File.WriteAllBytesAsync(Work("seal.png"), sealArt, ct).ConfigureAwait(false);
 
         // 3. Urgency stamp (before the first signature: a certification with P=2 forbids later annotations).
         string stamped = Work("2-stamped.pdf");
