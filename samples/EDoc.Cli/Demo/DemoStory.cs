@@ -17,6 +17,7 @@ using EDoc.Interchange.Status;
 using EDoc.Interchange.Storage;
 using EDoc.Numbering;
 using EDoc.Registers;
+using EDoc.Registers.Reports;
 using EDoc.Registers.Storage;
 using EDoc.Signing;
 using EDoc.Signing.Appearance;
@@ -123,7 +124,8 @@ internal sealed class DemoStory
         OutgoingRegisterEntry outgoing;
         await using (var store = RegisterStoreFactory.Create(Work("ubnd/registers.db")))
         {
-            outgoing = await new DocumentRegister(store, timeProvider: time).IssueAsync(new OutgoingIssueRequest
+            var register = new DocumentRegister(store, timeProvider: time);
+            outgoing = await register.IssueAsync(new OutgoingIssueRequest
             {
                 TypeAbbreviation = DocumentTypes.Decision.Abbreviation,
                 TypeName = DocumentTypes.Decision.Name,
@@ -136,6 +138,8 @@ internal sealed class DemoStory
                 Urgency = Urgency.Urgent,
                 Method = "Trục liên thông văn bản quốc gia",
             }, ct).ConfigureAwait(false);
+            var table = RegisterTables.Outgoing(await store.ListOutgoingAsync(outgoing.Year, null, ct).ConfigureAwait(false), outgoing.Year);
+            await WriteRegisterAsync("registerOutgoing", "registers/ubnd-outgoing.pdf", table, ct).ConfigureAwait(false);
         }
 
         string notation = outgoing.Notation;
@@ -247,7 +251,8 @@ internal sealed class DemoStory
         IncomingRegisterEntry incoming;
         await using (var store = RegisterStoreFactory.Create(Work("so/registers.db")))
         {
-            incoming = await new DocumentRegister(store, timeProvider: time).ReceiveAsync(new IncomingReceiveRequest
+            var register = new DocumentRegister(store, timeProvider: time);
+            incoming = await register.ReceiveAsync(new IncomingReceiveRequest
             {
                 SenderCode = senderId,
                 SenderName = _s.Sender.Name,
@@ -260,6 +265,8 @@ internal sealed class DemoStory
                 Urgency = Urgency.Urgent,
                 Method = "Trục liên thông văn bản quốc gia",
             }, ct).ConfigureAwait(false);
+            var table = RegisterTables.Incoming(await store.ListIncomingAsync(incoming.Year, null, ct).ConfigureAwait(false), incoming.Year);
+            await WriteRegisterAsync("registerIncoming", "registers/so-incoming.pdf", table, ct).ConfigureAwait(false);
         }
 
         _result.Numbers["arrivalNumber"] = incoming.ArrivalNumberText;
@@ -307,15 +314,26 @@ internal sealed class DemoStory
             Directory.Delete(work, recursive: true);
         }
 
-        foreach (var dir in new[] { "work", "work/ubnd", "work/so", "work/received", "archive" })
+        foreach (var dir in new[] { "work", "work/ubnd", "work/so", "work/received", "archive", "registers" })
         {
             Directory.CreateDirectory(Path.Combine(_result.OutputDirectory, dir));
         }
 
-        foreach (var stale in Directory.EnumerateFiles(Path.Combine(_result.OutputDirectory, "archive")))
+        foreach (var stale in new[] { "archive", "registers" }.SelectMany(d => Directory.EnumerateFiles(Path.Combine(_result.OutputDirectory, d))))
         {
             File.Delete(stale);
         }
+    }
+
+    private async Task WriteRegisterAsync(string role, string name, ReportTable table, CancellationToken ct)
+    {
+        string path = Out(name);
+        await using (var file = File.Create(path))
+        {
+            await RegisterPdfWriter.WriteAsync(table, file, cancellationToken: ct).ConfigureAwait(false);
+        }
+
+        _result.AddFile(role, path);
     }
 
     private static async Task TransformAsync(string source, string output, Func<Stream, Stream, Task> action)
