@@ -45,6 +45,9 @@ internal sealed class DemoStory
 {
     private const string SenderSecret = "demo-secret-h41";
     private const string RecipientSecret = "demo-secret-h41-0131";
+
+    /// <summary>The seal's real diameter: 36 mm, a typical round seal of a provincial agency.</summary>
+    private const double SealDiameterMillimetres = 36;
     private readonly DemoOptions _options;
     private readonly DemoScenario _s = new();
     private readonly DemoResult _result;
@@ -105,19 +108,23 @@ internal sealed class DemoStory
             ct)).ConfigureAwait(false);
         _progress("Draft made: Quyết định with an annex, urgency stamp KHẨN, empty number and date fields.");
 
-        // 5. The signer certifies (DocMDP P=2: later form fill-in and signatures stay allowed).
+        // 5. The signer certifies (DocMDP P=2: later form fill-in and signatures stay allowed) with the blue signature image.
         var signer = new PdfSigner(timeProvider: time);
+        var signatureImage = SignatureImage.Load(signatureArt, ImagePreparationOptions.Signer);
+        var sealImage = SignatureImage.Load(sealArt, ImagePreparationOptions.Seal);
         string signedBySigner = Work("4-signed-by-signer.pdf");
         await signer.SignFileAsync(withFields, signedBySigner, new PdfSignatureRequest
         {
             Key = new X509CertificateSigningKey(pki.Signer),
             FieldName = "ChuKyLanhDao",
             Certification = PdfCertificationLevel.FormFillingAndSigning,
+            Placement = SignaturePlacement.AtRectangle(layout.SignerBox),
+            Appearance = new ImageSignatureAppearance(signatureImage),
             Reason = "Ký ban hành",
             Location = _s.Place,
             SignerName = _s.SignerFullName,
         }, ct).ConfigureAwait(false);
-        _progress($"Signed by {_s.SignerFullName} ({_s.SignerCompetence} {_s.SignerPosition}).");
+        _progress($"Signed by {_s.SignerFullName} ({_s.SignerCompetence} {_s.SignerPosition}): blue signature image, certification P=2.");
 
         // 6. The clerk takes the next number from the outgoing register and fills number and date.
         var today = VietnamTime.Today(time);
@@ -157,12 +164,14 @@ internal sealed class DemoStory
             cancellationToken: ct)).ConfigureAwait(false);
         _progress($"Clerk issued number {notation} dated {IssuanceFields.FormatDate(outgoing.Date, _s.Place)} (outgoing register, SQLite).");
 
-        // 7. The agency signs the document, then the annex.
+        // 7. The agency signs the document (the red seal at real size over the left third of the signature), then the
+        // annex (a text block top right: the document's number and the signing time).
         string signedPdf = Out("signed.pdf"), signedAnnex = Out("annex-signed.pdf");
         await signer.SignFileAsync(filled, signedPdf, new PdfSignatureRequest
         {
             Key = new X509CertificateSigningKey(pki.Agency),
             FieldName = "ChuKyCoQuan",
+            Appearance = new SealSignatureAppearance(sealImage, SealDiameterMillimetres),
             Reason = "Phát hành văn bản",
             Location = _s.Place,
         }, ct).ConfigureAwait(false);
@@ -170,12 +179,13 @@ internal sealed class DemoStory
         {
             Key = new X509CertificateSigningKey(pki.Agency),
             FieldName = "ChuKyCoQuan",
+            Appearance = TextBlockSignatureAppearance.ForAttachment(notation, _s.Sender.Name),
             Reason = $"Phụ lục kèm theo văn bản số {notation}",
             Location = _s.Place,
         }, ct).ConfigureAwait(false);
         _result.AddFile("signedPdf", signedPdf);
         _result.AddFile("signedAnnex", signedAnnex);
-        _progress($"Agency {_s.Sender.Name} signed the document and the annex.");
+        _progress($"Agency {_s.Sender.Name} signed the document (red seal, {SealDiameterMillimetres} mm) and the annex (number and time, top right).");
 
         var verification = new PdfVerificationOptions();
         verification.TrustAnchors.Add(pki.Ca);
