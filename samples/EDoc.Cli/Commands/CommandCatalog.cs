@@ -19,5 +19,6 @@ internal static class CommandCatalog
         yield return HubCommands.CreateSend(context);
         yield return HubCommands.CreateReceive(context);
         yield return VerifyCommands.Create(context);
+        yield return DemoCommands.Create(context);
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Formats.Asn1;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using EDoc.Signing.Appearance;
 using EDoc.Signing.Cms;
 using EDoc.Signing.Diagnostics;
 using EDoc.Signing.Pdf;
@@ -152,7 +153,7 @@ public sealed class PdfSigner
         SignatureScheme scheme = request.EffectiveScheme;
         int capacity = builder.EstimateSize(request.Certificate, request.Chain, scheme, TimestampAllowance(request.Level));
         DateTimeOffset signingTime = VietnamTime.Now(_timeProvider);
-        PdfSignatureOptions pdfOptions = BuildPdfOptions(request, request.Certificate, signingTime, capacity);
+        PdfSignatureOptions pdfOptions = BuildPdfOptions(source, request, request.Certificate, signingTime, capacity);
         PreparedSignature p = await PrepareAsync(source, prepared, pdfOptions, cancellationToken).ConfigureAwait(false);
         PendingSignature pending = builder.Prepare(p.Digest, request.Certificate, request.Chain, scheme);
         Log.TwoPhasePrepared(_logger, p.FieldName);
@@ -397,7 +398,7 @@ public sealed class PdfSigner
         DateTimeOffset signingTime = VietnamTime.Now(_timeProvider);
         long sourceLength = source.Length;
         Log.SigningStarted(_logger, sourceLength, request.Level, request.Key.Certificate.Thumbprint, request.FieldName, capacity);
-        PdfSignatureOptions pdfOptions = BuildPdfOptions(request, request.Key.Certificate, signingTime, capacity);
+        PdfSignatureOptions pdfOptions = BuildPdfOptions(source, request, request.Key.Certificate, signingTime, capacity);
 
         bool direct = request.Level < PadesLevel.BaselineLT && IsEmptyRandomAccess(destination);
         Stream? stage = direct ? null : CreateTempStream();
@@ -594,19 +595,30 @@ public sealed class PdfSigner
         }
     }
 
-    private static PdfSignatureOptions BuildPdfOptions(PdfSignatureParameters request, X509Certificate2 certificate, DateTimeOffset signingTime, int capacity)
+    private static PdfSignatureOptions BuildPdfOptions(Stream source, PdfSignatureParameters request, X509Certificate2 certificate, DateTimeOffset signingTime, int capacity)
     {
-        PdfSignatureAppearance? appearance = null;
-        if (request.Rectangle is { } rect && request.Appearance is { } provider)
+        ResolvedPlacement placement;
+        try
         {
-            appearance = provider.CreateAppearance(new PdfSignatureAppearanceContext(rect, certificate, signingTime, request.Reason, request.Location, request.ContactInfo, request.SignerName));
+            placement = SignaturePlacementResolver.Resolve(source, request, signingTime);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new SigningException("placement", ex.Message, ex);
+        }
+
+        PdfSignatureAppearance? appearance = null;
+        if (placement.UserRect is { } r && placement.VisibleBox is { } box && request.Appearance is { } provider)
+        {
+            var rect = new PdfSignatureRectangle(r[0], r[1], r[2], r[3]);
+            appearance = provider.CreateAppearance(new PdfSignatureAppearanceContext(rect, box.Width, box.Height, certificate, signingTime, request.Reason, request.Location, request.ContactInfo, request.SignerName));
         }
 
         return new PdfSignatureOptions
         {
-            FieldName = request.FieldName,
-            PageIndex = request.PageNumber - 1,
-            Rectangle = request.Rectangle?.ToArray(),
+            FieldName = placement.FieldName,
+            PageIndex = placement.PageIndex,
+            Rectangle = placement.UserRect,
             Appearance = appearance,
             SigningTime = signingTime,
             Reason = request.Reason,
