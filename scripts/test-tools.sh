@@ -26,9 +26,20 @@ EDOC_TEST_TOOLS=(
   "/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf fonts-liberation2"
 )
 
-edoc_install_test_tools() {
-  local missing=() entry cmd pkg
-  for entry in "${EDOC_TEST_TOOLS[@]}"; do
+# The few tools `edoc demo` uses: a serif with Vietnamese letters (the draft, stamps and fields) and pdftoppm (the PNG preview).
+EDOC_DEMO_TOOLS=(
+  "pdftoppm poppler-utils"
+  "/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf fonts-liberation2"
+)
+
+edoc_install_test_tools() { edoc_install_tools test.sh "${EDOC_TEST_TOOLS[@]}"; }
+
+# edoc_install_tools LABEL "command-or-path debian-package"...: installs what is missing through apt-get when run as
+# root; otherwise prints the exact apt-get line and returns 1.
+edoc_install_tools() {
+  local label=$1 missing=() entry cmd pkg
+  shift
+  for entry in "$@"; do
     cmd=${entry%% *}; pkg=${entry#* }
     if [[ $cmd == /* ]]; then [[ -e $cmd ]] || missing+=("$pkg"); continue; fi
     command -v "$cmd" >/dev/null 2>&1 || missing+=("$pkg")
@@ -36,13 +47,13 @@ edoc_install_test_tools() {
   ((${#missing[@]} == 0)) && return 0
   mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)
   if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
-    echo "test.sh: installing ${missing[*]}" >&2
+    echo "$label: installing ${missing[*]}" >&2
     apt-get update -qq >/dev/null 2>&1 || true
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null 2>&1 \
-      || { echo "test.sh: apt-get install ${missing[*]} failed" >&2; return 1; }
+      || { echo "$label: apt-get install ${missing[*]} failed" >&2; return 1; }
     return 0
   fi
-  echo "test.sh: missing test tools. Install them with:" >&2
+  echo "$label: missing tools. Install them with:" >&2
   echo "  sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
   return 1
 }

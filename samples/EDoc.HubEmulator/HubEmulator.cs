@@ -1,8 +1,11 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text.Json;
 using EDoc.Interchange.Hub;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -20,6 +23,10 @@ public sealed class HubEmulatorStatistics
     private long _timeouts;
     private long _droppedConnections;
     private long _duplicateDeliveries;
+    private long _tooManyRequests;
+    private long _truncatedBodies;
+    private long _lostAcknowledgements;
+    private long _earlyRetries;
     private long _authenticationFailures;
 
     /// <summary>Requests received.</summary>
@@ -31,14 +38,46 @@ public sealed class HubEmulatorStatistics
     /// <summary>Injected delays past the client's timeout.</summary>
     public long Timeouts => Interlocked.Read(ref _timeouts);
 
-    /// <summary>Injected aborted connections.</summary>
+    /// <summary>Injected connection resets before processing.</summary>
     public long DroppedConnections => Interlocked.Read(ref _droppedConnections);
 
     /// <summary>Injected duplicate deliveries.</summary>
     public long DuplicateDeliveries => Interlocked.Read(ref _duplicateDeliveries);
 
+    /// <summary>Injected HTTP 429 answers with <c>Retry-After</c>.</summary>
+    public long TooManyRequests => Interlocked.Read(ref _tooManyRequests);
+
+    /// <summary>Injected answers cut off halfway.</summary>
+    public long TruncatedBodies => Interlocked.Read(ref _truncatedBodies);
+
+    /// <summary>Injected connection resets after the request was processed.</summary>
+    public long LostAcknowledgements => Interlocked.Read(ref _lostAcknowledgements);
+
+    /// <summary>
+    /// Sends repeated (same sender and <c>Idempotency-Key</c>) more than 20 ms before the <c>Retry-After</c> of a 429
+    /// given to that send had passed: a client that ignores <c>Retry-After</c>.
+    /// </summary>
+    public long EarlyRetries => Interlocked.Read(ref _earlyRetries);
+
     /// <summary>Requests refused because the HMAC headers did not verify.</summary>
     public long AuthenticationFailures => Interlocked.Read(ref _authenticationFailures);
+
+    /// <summary>The injected faults, by kind.</summary>
+    /// <returns>One entry per fault kind, in the order of <see cref="HubFaultKinds"/>.</returns>
+    public IReadOnlyDictionary<HubFaultKinds, long> FaultsByKind() => new Dictionary<HubFaultKinds, long>
+    {
+        [HubFaultKinds.ServerError] = ServerErrors,
+        [HubFaultKinds.Timeout] = Timeouts,
+        [HubFaultKinds.DroppedConnection] = DroppedConnections,
+        [HubFaultKinds.DuplicateDelivery] = DuplicateDeliveries,
+        [HubFaultKinds.TooManyRequests] = TooManyRequests,
+        [HubFaultKinds.TruncatedBody] = TruncatedBodies,
+        [HubFaultKinds.LostAcknowledgement] = LostAcknowledgements,
+    };
+
+    /// <inheritdoc />
+    public override string ToString()
+        => $"requests {Requests}, " + string.Join(", ", FaultsByKind().Select(k => $"{k.Key} {k.Value}")) + $", early retries {EarlyRetries}, authentication failures {AuthenticationFailures}";
 
     internal void Request() => Interlocked.Increment(ref _requests);
 
@@ -49,6 +88,14 @@ public sealed class HubEmulatorStatistics
     internal void Dropped() => Interlocked.Increment(ref _droppedConnections);
 
     internal void Duplicate() => Interlocked.Increment(ref _duplicateDeliveries);
+
+    internal void TooMany() => Interlocked.Increment(ref _tooManyRequests);
+
+    internal void Truncated() => Interlocked.Increment(ref _truncatedBodies);
+
+    internal void LostAcknowledgement() => Interlocked.Increment(ref _lostAcknowledgements);
+
+    internal void EarlyRetry() => Interlocked.Increment(ref _earlyRetries);
 
     internal void AuthenticationFailure() => Interlocked.Increment(ref _authenticationFailures);
 }
@@ -61,6 +108,11 @@ public sealed class HubEmulatorStatistics
 /// </summary>
 public sealed class HubEmulator : IAsyncDisposable
 {
+    /// <summary>
+    /// How early a retry may come before its <c>Retry-After</c> without being counted: clients keep times to the
+    /// millisecond (the EDoc outbox stores them as Unix milliseconds) and timers fire a little early or late.
+    /// </summary>
+    private static readonly TimeSpan EarlyRetryTolerance = TimeSpan.FromMilliseconds(20);
     private static readonly JsonSerializerOptions JsonOptions = new();
     private readonly WebApplication _app;
     private readonly HubEmulatorStore _store;
@@ -68,6 +120,7 @@ public sealed class HubEmulator : IAsyncDisposable
     private readonly HubEmulatorOptions _options;
     private readonly Random _random;
     private readonly Lock _randomLock = new();
+    private readonly ConcurrentDictionary<(string SystemId, string Key), DateTimeOffset> _retryNotBefore = new();
     private HubFaultKinds[] _faultKinds;
 
     private HubEmulator(WebApplication app, HubEmulatorOptions options)
@@ -192,6 +245,27 @@ public sealed class HubEmulator : IAsyncDisposable
         }
 
         var (fault, after) = RollFault();
+        string? idempotencyKey = operation == "sendEdoc" ? context.Request.Headers["Idempotency-Key"].FirstOrDefault() : null;
+        if (!string.IsNullOrWhiteSpace(idempotencyKey) && _retryNotBefore.TryGetValue((account.SystemId, idempotencyKey), out var notBefore)
+            && DateTimeOffset.UtcNow < notBefore - EarlyRetryTolerance)
+        {
+            Statistics.EarlyRetry();
+        }
+
+        if (fault == HubFaultKinds.TooManyRequests)
+        {
+            Statistics.TooMany();
+            int seconds = (int)Math.Ceiling(_options.RetryAfter.TotalSeconds);
+            if (!string.IsNullOrWhiteSpace(idempotencyKey))
+            {
+                _retryNotBefore[(account.SystemId, idempotencyKey)] = DateTimeOffset.UtcNow.AddSeconds(seconds);
+            }
+
+            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            await WriteJsonAsync(context, StatusCodes.Status429TooManyRequests, Fail("429", "injected fault: too many requests")).ConfigureAwait(false);
+            return;
+        }
+
         if (fault == HubFaultKinds.ServerError && !after)
         {
             Statistics.ServerError();
@@ -199,10 +273,10 @@ public sealed class HubEmulator : IAsyncDisposable
             return;
         }
 
-        if (fault == HubFaultKinds.DroppedConnection && !after)
+        if (fault == HubFaultKinds.DroppedConnection)
         {
             Statistics.Dropped();
-            context.Abort();
+            Reset(context);
             return;
         }
 
@@ -238,10 +312,10 @@ public sealed class HubEmulator : IAsyncDisposable
             return;
         }
 
-        if (fault == HubFaultKinds.DroppedConnection)
+        if (fault == HubFaultKinds.LostAcknowledgement)
         {
-            Statistics.Dropped();
-            context.Abort();
+            Statistics.LostAcknowledgement();
+            Reset(context);
             return;
         }
 
@@ -250,15 +324,47 @@ public sealed class HubEmulator : IAsyncDisposable
             return;
         }
 
-        if (result.raw is not null)
+        bool raw = result.raw is not null;
+        byte[] answer = result.raw ?? JsonSerializer.SerializeToUtf8Bytes(result.body!, JsonOptions);
+        context.Response.StatusCode = result.status;
+        context.Response.ContentType = raw ? "application/octet-stream" : "application/json; charset=utf-8";
+        context.Response.ContentLength = answer.Length;
+        try
         {
-            context.Response.StatusCode = result.status;
-            context.Response.ContentType = "application/octet-stream";
-            await context.Response.Body.WriteAsync(result.raw, CancellationToken.None).ConfigureAwait(false);
-            return;
+            if (fault == HubFaultKinds.TruncatedBody)
+            {
+                Statistics.Truncated();
+                await context.Response.Body.WriteAsync(answer.AsMemory(0, answer.Length / 2), CancellationToken.None).ConfigureAwait(false);
+                await context.Response.Body.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+                Reset(context);
+                return;
+            }
+
+            await context.Response.Body.WriteAsync(answer, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+            // The client went away.
+        }
+    }
+
+    /// <summary>Resets the connection (TCP RST where the socket is reachable, otherwise an abort).</summary>
+    private static void Reset(HttpContext context)
+    {
+        var socket = context.Features.Get<IConnectionSocketFeature>()?.Socket;
+        try
+        {
+            if (socket is not null)
+            {
+                socket.LingerState = new LingerOption(true, 0);
+            }
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            // Already closed: the abort below is enough.
         }
 
-        await WriteJsonAsync(context, result.status, result.body!).ConfigureAwait(false);
+        context.Abort();
     }
 
     private async Task<(int, object?, byte[]?)> ProcessAsync(HttpContext context, string operation, HubEmulatorAccount account, IReadOnlyDictionary<string, string> signed, bool duplicate)
@@ -323,6 +429,11 @@ public sealed class HubEmulator : IAsyncDisposable
                 }
 
                 string? key = context.Request.Headers["Idempotency-Key"].FirstOrDefault();
+                if (!string.IsNullOrWhiteSpace(key))
+                {
+                    _retryNotBefore.TryRemove((account.SystemId, key), out _);
+                }
+
                 var (senderDocId, isNew) = await _store.SendAsync(account.SystemId, string.IsNullOrWhiteSpace(key) ? null : key, messageType, to, content, duplicate ? 1 : 0, now).ConfigureAwait(false);
                 if (duplicate && isNew)
                 {

@@ -13,17 +13,26 @@ public enum HubFaultKinds
     /// <summary>HTTP 500/503 answers (half of them after the request was processed).</summary>
     ServerError = 1,
 
-    /// <summary>Answers delayed by <see cref="HubEmulatorOptions.TimeoutFaultDelay"/>, past the client's timeout.</summary>
+    /// <summary>Answers delayed by <see cref="HubEmulatorOptions.TimeoutFaultDelay"/>, past the client's timeout (the request is still processed).</summary>
     Timeout = 2,
 
-    /// <summary>The connection is aborted without an answer (half of them after the request was processed).</summary>
+    /// <summary>The connection is reset (TCP RST) before the request is processed, without an answer.</summary>
     DroppedConnection = 4,
 
     /// <summary>A sent package is delivered twice to its receivers (under two hub ids), or an acknowledged message is listed again.</summary>
     DuplicateDelivery = 8,
 
+    /// <summary>HTTP 429 with a <c>Retry-After</c> header of <see cref="HubEmulatorOptions.RetryAfter"/>; the request is not processed.</summary>
+    TooManyRequests = 16,
+
+    /// <summary>The request is processed and the answer is cut off halfway (its full <c>Content-Length</c> announced, then the connection reset).</summary>
+    TruncatedBody = 32,
+
+    /// <summary>The request is processed, then the connection is reset without an answer: the client cannot tell that it succeeded.</summary>
+    LostAcknowledgement = 64,
+
     /// <summary>Every kind.</summary>
-    All = ServerError | Timeout | DroppedConnection | DuplicateDelivery,
+    All = ServerError | Timeout | DroppedConnection | DuplicateDelivery | TooManyRequests | TruncatedBody | LostAcknowledgement,
 }
 
 /// <summary>The settings of a <see cref="HubEmulator"/>.</summary>
@@ -53,6 +62,10 @@ public sealed class HubEmulatorOptions
     /// <summary>How long a timeout fault holds the answer.</summary>
     /// <value>The default value is 5 seconds.</value>
     public TimeSpan TimeoutFaultDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The <c>Retry-After</c> of a <see cref="HubFaultKinds.TooManyRequests"/> answer (sent in whole seconds, rounded up).</summary>
+    /// <value>The default value is 1 second.</value>
+    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>A latency added to every request.</summary>
     /// <value>The default value is zero.</value>

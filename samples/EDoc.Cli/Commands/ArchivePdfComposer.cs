@@ -1,7 +1,6 @@
 using EDoc.Archive.Export;
 using EDoc.Archive.Packages;
 using PdfSharp.Drawing;
-using PdfSharp.Fonts;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.IO;
 
@@ -16,7 +15,8 @@ internal sealed class PdfSharpDossierComposer : IDossierPdfComposer
 {
     public async Task ComposeAsync(ArchivePackage package, IReadOnlyList<ArchivePackageDocument> documents, Stream output, CancellationToken cancellationToken = default)
     {
-        NotoSansFontResolver.EnsureRegistered();
+        PdfSharpFonts.EnsureInstalled(PdfSharpFonts.Sans);
+        PdfSharpFonts.EnsureRegistered();
         using var result = new PdfDocument();
         result.Info.Title = package.Dossier.Title;
         result.Info.Subject = package.Dossier.FileCode.ToString();
@@ -60,8 +60,8 @@ internal sealed class PdfSharpDossierComposer : IDossierPdfComposer
 
     private static void DrawIndex(PdfDocument pdf, ArchivePackage package, IReadOnlyList<ArchivePackageDocument> documents)
     {
-        var title = new XFont(NotoSansFontResolver.Family, 14, XFontStyleEx.Bold);
-        var body = new XFont(NotoSansFontResolver.Family, 10);
+        var title = new XFont(PdfSharpFonts.Sans, 14, XFontStyleEx.Bold);
+        var body = new XFont(PdfSharpFonts.Sans, 10);
         PdfPage page = pdf.AddPage();
         var gfx = XGraphics.FromPdfPage(page);
         double y = 60;
@@ -105,7 +105,8 @@ internal sealed class PdfSharpDossierComposer : IDossierPdfComposer
         gfx.Dispose();
     }
 
-    private static IEnumerable<string> Wrap(XGraphics gfx, string text, XFont font, double width)
+    /// <summary>Splits a text into lines no wider than <paramref name="width"/> points (at spaces).</summary>
+    internal static IEnumerable<string> Wrap(XGraphics gfx, string text, XFont font, double width)
     {
         var current = string.Empty;
         foreach (var word in text.Split(' '))
@@ -126,34 +127,5 @@ internal sealed class PdfSharpDossierComposer : IDossierPdfComposer
         {
             yield return current;
         }
-    }
-
-    /// <summary>Resolves "Noto Sans" to the Debian fonts-noto-core files (no font file is shipped).</summary>
-    private sealed class NotoSansFontResolver : IFontResolver
-    {
-        public const string Family = "Noto Sans";
-        private const string Folder = "/usr/share/fonts/truetype/noto";
-        private static readonly object Gate = new();
-
-        public static void EnsureRegistered()
-        {
-            lock (Gate)
-            {
-                if (GlobalFontSettings.FontResolver is null)
-                {
-                    if (!File.Exists(Path.Combine(Folder, "NotoSans-Regular.ttf")))
-                    {
-                        throw new IOException($"The Noto Sans font is missing ({Folder}/NotoSans-Regular.ttf); install the Debian package fonts-noto-core.");
-                    }
-
-                    GlobalFontSettings.FontResolver = new NotoSansFontResolver();
-                }
-            }
-        }
-
-        public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic)
-            => new(bold ? "NotoSans-Bold" : "NotoSans-Regular");
-
-        public byte[]? GetFont(string faceName) => File.ReadAllBytes(Path.Combine(Folder, faceName + ".ttf"));
     }
 }

@@ -263,7 +263,7 @@ internal static class HubCommands
         {
             Description = "A JSON file { \"accounts\": [ { \"systemId\", \"secret\", \"name\", \"codeQd20\" } ] }. Without it, two demo accounts: 000.00.00.H41 (secret demo-secret-h41) and 000.00.00.G22 (secret demo-secret-g22).",
         };
-        var faultRate = new Option<double>("--fault-rate") { Description = "The probability (0–1) of an injected fault per request: 5xx, timeout, dropped connection or duplicate delivery." };
+        var faultRate = new Option<double>("--fault-rate") { Description = "The probability (0–1) of an injected fault per request: 5xx, 429 with Retry-After, timeout, connection reset, lost acknowledgement, truncated answer or duplicate delivery." };
         var seed = new Option<int?>("--seed") { Description = "The seed of the fault generator, for reproducible runs." };
         var command = new Command("serve", "Runs the hub emulator: the national hub's VXP endpoints with the HMAC check, accounts, persistent storage and fault injection. Stops on Ctrl+C.");
         foreach (var option in new Option[] { urls, data, accounts, faultRate, seed })

@@ -167,8 +167,18 @@ internal sealed class ZipPackageSource : PackageSource
         {
             string? root = null;
             long total = 0;
+            long compressedTotal = 0;
+            long zipLength = new FileInfo(path).Length;
             foreach (var entry in _zip.Entries)
             {
+                // Entries whose compressed data overlap (a non-recursive zip bomb, Fifield 2019) need more compressed
+                // bytes in total than the file has.
+                compressedTotal += entry.CompressedLength;
+                if (compressedTotal > zipLength)
+                {
+                    throw new ArchivePackageFormatException(ArchivePackageFormatError.ZipBomb, entry.FullName, "the entries share compressed data (overlapping entries, a zip bomb).");
+                }
+
                 var name = entry.FullName.Replace('\\', '/');
                 if (name.Length == 0 || name[0] == '/' || (name.Length > 1 && name[1] == ':') )
                 {

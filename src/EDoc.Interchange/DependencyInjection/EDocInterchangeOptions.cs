@@ -36,7 +36,10 @@ public sealed class OutboxOptions
     /// <value>The default value is 2 seconds.</value>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>The longest retry delay. Transient failures are retried without limit: nothing is dropped.</summary>
+    /// <summary>
+    /// The longest retry delay. Transient failures are retried without limit: nothing is dropped. A hub that answers
+    /// 429 or 503 with a longer <c>Retry-After</c> is obeyed (up to one hour) for that item.
+    /// </summary>
     /// <value>The default value is 5 minutes.</value>
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(5);
 

@@ -13,15 +13,18 @@ public sealed class HubRequestFailedException : EDocException
     /// <param name="message">What went wrong.</param>
     /// <param name="hubErrorCode">The hub's own error code (VXP <c>ErrorCode</c>), if any.</param>
     /// <param name="innerException">The low-level cause, if any.</param>
+    /// <param name="retryAfter">How long the hub asked the client to wait (HTTP <c>Retry-After</c>), if it did.</param>
     public HubRequestFailedException(
         string operation,
         int? statusCode,
         bool isTransient,
         string message,
         string? hubErrorCode = null,
-        Exception? innerException = null)
+        Exception? innerException = null,
+        TimeSpan? retryAfter = null)
         : base($"Hub {operation}: {message}", innerException)
     {
+        RetryAfter = retryAfter is { } wait && wait < TimeSpan.Zero ? TimeSpan.Zero : retryAfter;
         ArgumentException.ThrowIfNullOrEmpty(operation);
         Operation = operation;
         StatusCode = statusCode;
@@ -40,6 +43,12 @@ public sealed class HubRequestFailedException : EDocException
     /// <see langword="false"/> when the hub refused the request itself (bad credentials, invalid package).
     /// </summary>
     public bool IsTransient { get; }
+
+    /// <summary>
+    /// How long the hub asked the client to wait before trying again (the HTTP <c>Retry-After</c> header of a 429 or
+    /// 503 answer), or <see langword="null"/> when it did not say.
+    /// </summary>
+    public TimeSpan? RetryAfter { get; }
 
     /// <summary>The hub's own error code (VXP <c>ErrorCode</c>), or <see langword="null"/>.</summary>
     public string? HubErrorCode { get; }

@@ -285,11 +285,14 @@ public sealed class VxpHubTransport : IHubTransport
             {
                 activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error);
                 Log.HubRequestFailed(_logger, operation, status, response.ReasonPhrase);
+                var retryAfter = RetryAfter(response.Headers.RetryAfter, _timeProvider.GetUtcNow());
                 throw new HubRequestFailedException(
                     operation,
                     status,
                     HubRequestFailedException.IsTransientStatusCode(status),
-                    $"HTTP {status.ToString(CultureInfo.InvariantCulture)} {response.ReasonPhrase}.");
+                    $"HTTP {status.ToString(CultureInfo.InvariantCulture)} {response.ReasonPhrase}."
+                        + (retryAfter is { } wait ? $" The hub asked to retry after {wait.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s." : string.Empty),
+                    retryAfter: retryAfter);
             }
 
             byte[] body;
@@ -352,6 +355,18 @@ public sealed class VxpHubTransport : IHubTransport
 
             return buffer.ToArray();
         }
+    }
+
+    /// <summary>The wait a <c>Retry-After</c> header asks for (delta seconds or an HTTP date), never negative.</summary>
+    internal static TimeSpan? RetryAfter(RetryConditionHeaderValue? header, DateTimeOffset now)
+    {
+        TimeSpan? wait = header switch
+        {
+            { Delta: { } delta } => delta,
+            { Date: { } date } => date - now,
+            _ => null,
+        };
+        return wait is { } w && w < TimeSpan.Zero ? TimeSpan.Zero : wait;
     }
 
     private static List<JsonElement> EnumerateData(JsonElement root)

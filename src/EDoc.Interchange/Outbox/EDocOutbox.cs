@@ -23,6 +23,9 @@ namespace EDoc.Interchange.Outbox;
 /// </remarks>
 public sealed class EDocOutbox
 {
+    /// <summary>The longest hub <c>Retry-After</c> honoured; a longer one (or a hostile one) is cut to this.</summary>
+    private static readonly TimeSpan MaxHonouredRetryAfter = TimeSpan.FromHours(1);
+
     private readonly IInterchangeStore _store;
     private readonly IHubTransport _transport;
     private readonly IEdXmlPackageInspector _inspector;
@@ -255,12 +258,20 @@ public sealed class EDocOutbox
     public Task WaitForWorkAsync(TimeSpan maxWait, CancellationToken cancellationToken = default)
         => Signal.WaitAsync(maxWait, _timeProvider, cancellationToken);
 
-    internal TimeSpan ComputeRetryDelay(int attempts)
+    internal TimeSpan ComputeRetryDelay(int attempts, TimeSpan? retryAfter = null)
     {
         double factor = Math.Pow(2, Math.Clamp(attempts - 1, 0, 30));
         double baseMs = Math.Min(_retryMaxDelay.TotalMilliseconds, _retryBaseDelay.TotalMilliseconds * factor);
         double jittered = baseMs * (0.5 + Random.Shared.NextDouble());
-        return TimeSpan.FromMilliseconds(Math.Min(jittered, _retryMaxDelay.TotalMilliseconds));
+        var delay = TimeSpan.FromMilliseconds(Math.Min(jittered, _retryMaxDelay.TotalMilliseconds));
+
+        // The hub's Retry-After (429/503) wins when it asks for longer, up to MaxHonouredRetryAfter.
+        if (retryAfter is { } asked && asked > delay)
+        {
+            delay = asked < MaxHonouredRetryAfter ? asked : MaxHonouredRetryAfter;
+        }
+
+        return delay;
     }
 
     private async Task DeliverOneAsync(OutboxItem item, CancellationToken cancellationToken)
@@ -295,7 +306,7 @@ public sealed class EDocOutbox
 #pragma warning restore CA1031
         {
             InterchangeDiagnostics.OutboxAttemptsFailed.Add(1);
-            var delay = ComputeRetryDelay(item.Attempts);
+            var delay = ComputeRetryDelay(item.Attempts, (ex as HubRequestFailedException)?.RetryAfter);
             string reason = ex is HubRequestFailedException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
             Log.OutboxRetryScheduled(_logger, item.Id, item.Attempts, delay, reason);
             await _store.MarkRetryAsync(item.Id, _timeProvider.GetUtcNow() + delay, reason, CancellationToken.None).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using EDoc.Signing.Appearance;
 using EDoc.Signing.Signers;
 
 namespace EDoc.Signing;
@@ -86,12 +87,29 @@ public abstract class PdfSignatureParameters
     /// <summary>The one-based page the widget is on. <value>The default value is 1.</value></summary>
     public int PageNumber { get; init; } = 1;
 
-    /// <summary>The widget rectangle of a visible signature. <value>The default value is <see langword="null"/>: an invisible signature.</value></summary>
+    /// <summary>
+    /// The widget rectangle of a visible signature in PDF default user space, on <see cref="PageNumber"/>.
+    /// Prefer <see cref="Placement"/> (page as the reader sees it, mm or pt, anchor text, existing field).
+    /// <value>The default value is <see langword="null"/>: an invisible signature unless <see cref="Placement"/> or an
+    /// appearance with an automatic placement is given.</value>
+    /// </summary>
     public PdfSignatureRectangle? Rectangle { get; init; }
 
     /// <summary>
-    /// Extension point for the drawn appearance of a visible signature (hình ảnh chữ ký); the appearance types of this
-    /// package derive from <see cref="PdfSignatureAppearanceProvider"/>. Ignored without a <see cref="Rectangle"/>.
+    /// Where the visible signature goes (vị trí chữ ký): a rectangle on page N or the last page in the coordinates of
+    /// the page as the reader sees it, next to an anchor text, in an existing empty signature field, over the last
+    /// signature (seal) or top right (text block). Overrides <see cref="PageNumber"/>; must not be combined with
+    /// <see cref="Rectangle"/>.
+    /// <value>The default value is <see langword="null"/>: <see cref="Rectangle"/> if given; else an existing empty
+    /// field named <see cref="FieldName"/>; else the appearance's automatic placement
+    /// (<see cref="SealSignatureAppearance"/>: over the last signature; <see cref="TextBlockSignatureAppearance"/>: top
+    /// right of page 1); else an invisible signature.</value>
+    /// </summary>
+    public SignaturePlacement? Placement { get; init; }
+
+    /// <summary>
+    /// The drawn appearance of a visible signature (hình ảnh chữ ký): <see cref="ImageSignatureAppearance"/>,
+    /// <see cref="SealSignatureAppearance"/> or <see cref="TextBlockSignatureAppearance"/>.
     /// <value>The default value is <see langword="null"/>: an empty (transparent) appearance.</value>
     /// </summary>
     public PdfSignatureAppearanceProvider? Appearance { get; init; }

@@ -68,6 +68,76 @@ public class HostileZipTests
     }
 
     [Fact]
+    public async Task Verify_OverlappingEntries_ZipBombRefusedInBoundedTime()
+    {
+        // A non-recursive zip bomb (Fifield 2019): 4,096 central-directory entries share one stored 1 MiB entry, so
+        // each entry has a harmless compression ratio of 1 but the package claims 4 GiB from a 1 MiB file.
+        using var tmp = new TempDir();
+        var plain = tmp["plain.zip"];
+        using (var archive = ZipFile.Open(plain, ZipArchiveMode.Create))
+        {
+            Write(archive, "pkg/METS.xml", "<x/>");
+            using var w = archive.CreateEntry("pkg/data/a.bin", CompressionLevel.NoCompression).Open();
+            w.Write(new byte[1 << 20]);
+        }
+
+        var zip = tmp["overlap.zip"];
+        File.WriteAllBytes(zip, OverlapEntries(File.ReadAllBytes(plain), copies: 4096));
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+
+        var ex = await Assert.ThrowsAsync<ArchivePackageFormatException>(() => new ArchivePackageVerifier().VerifyAsync(zip));
+
+        Assert.Equal(ArchivePackageFormatError.ZipBomb, ex.Error);
+        Assert.Contains("overlapping", ex.Message, StringComparison.Ordinal);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(20), stopwatch.Elapsed.ToString());
+    }
+
+    /// <summary>Rewrites the central directory so the last entry is listed <paramref name="copies"/> times under new names.</summary>
+    private static byte[] OverlapEntries(byte[] zip, int copies)
+    {
+        int eocd = zip.Length - 22;
+        Assert.Equal(0x06054b50u, BitConverter.ToUInt32(zip, eocd));
+        int cdOffset = (int)BitConverter.ToUInt32(zip, eocd + 16);
+        var records = new List<byte[]>();
+        for (int at = cdOffset; at < eocd;)
+        {
+            int length = 46 + BitConverter.ToUInt16(zip, at + 28) + BitConverter.ToUInt16(zip, at + 30) + BitConverter.ToUInt16(zip, at + 32);
+            records.Add(zip[at..(at + length)]);
+            at += length;
+        }
+
+        byte[] last = records[^1];
+        records.RemoveAt(records.Count - 1);
+        for (int i = 0; i < copies; i++)
+        {
+            byte[] name = System.Text.Encoding.ASCII.GetBytes($"pkg/data/a{i:D4}.bin");
+            byte[] record = new byte[46 + name.Length];
+            Array.Copy(last, record, 46);
+            BitConverter.GetBytes((ushort)name.Length).CopyTo(record, 28);
+            BitConverter.GetBytes((ushort)0).CopyTo(record, 30);
+            BitConverter.GetBytes((ushort)0).CopyTo(record, 32);
+            name.CopyTo(record, 46);
+            records.Add(record);
+        }
+
+        using var output = new MemoryStream();
+        output.Write(zip, 0, cdOffset);
+        foreach (byte[] r in records)
+        {
+            output.Write(r);
+        }
+
+        int cdSize = (int)output.Length - cdOffset;
+        byte[] end = zip[eocd..];
+        BitConverter.GetBytes((ushort)records.Count).CopyTo(end, 8);
+        BitConverter.GetBytes((ushort)records.Count).CopyTo(end, 10);
+        BitConverter.GetBytes(cdSize).CopyTo(end, 12);
+        BitConverter.GetBytes(cdOffset).CopyTo(end, 16);
+        output.Write(end);
+        return output.ToArray();
+    }
+
+    [Fact]
     public async Task Verify_TotalSizeOverLimit_ZipBomb()
     {
         using var tmp = new TempDir();

@@ -153,6 +153,106 @@ public sealed class VxpHubTransportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendAsync_TooManyRequests_TransientWithRetryAfterAndNotStored()
+    {
+        _hub.FaultRate = 1;
+        await using var a = Node(TestAgencies.A, TestAgencies.SecretA, kinds: HubFaultKinds.TooManyRequests, retries: 0);
+
+        var ex = await Assert.ThrowsAsync<HubRequestFailedException>(() => a.Transport.SendAsync(new HubOutgoingMessage { Content = Doc(10), Kind = HubMessageKind.Edoc, From = TestAgencies.A, IdempotencyKey = "k10" }));
+
+        Assert.True(ex.IsTransient);
+        Assert.Equal(429, ex.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(1), ex.RetryAfter);
+        Assert.Contains("retry after 1 s", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(_hub.GetMessages(TestAgencies.B));
+    }
+
+    [Fact]
+    public async Task SendAsync_RepeatedBeforeRetryAfter_CountedByTheHubAsEarlyRetry()
+    {
+        _hub.FaultRate = 1;
+        await using var a = Node(TestAgencies.A, TestAgencies.SecretA, kinds: HubFaultKinds.TooManyRequests, retries: 0);
+        var message = new HubOutgoingMessage { Content = Doc(11), Kind = HubMessageKind.Edoc, From = TestAgencies.A, IdempotencyKey = "k11" };
+        await Assert.ThrowsAsync<HubRequestFailedException>(() => a.Transport.SendAsync(message));
+        _hub.FaultRate = 0;
+
+        await a.Transport.SendAsync(message);
+
+        Assert.Equal(1, _hub.Statistics.EarlyRetries);
+        Assert.Single(_hub.GetMessages(TestAgencies.B));
+    }
+
+    [Fact]
+    public async Task ListReceivedAsync_TooManyRequests_PipelineWaitsRetryAfterBeforeRetrying()
+    {
+        _hub.FaultRate = 1;
+        await using var b = Node(TestAgencies.B, TestAgencies.SecretB, kinds: HubFaultKinds.TooManyRequests, retries: 1);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var ex = await Assert.ThrowsAsync<HubRequestFailedException>(() => b.Transport.ListReceivedAsync(HubMessageKind.Edoc));
+
+        Assert.Equal(429, ex.StatusCode);
+        Assert.Equal(2, _hub.Statistics.Requests);
+        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(950), $"retried after {watch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task SendAsync_TruncatedAnswer_TransientAndTheHubStoredIt()
+    {
+        _hub.FaultRate = 1;
+        await using var a = Node(TestAgencies.A, TestAgencies.SecretA, kinds: HubFaultKinds.TruncatedBody, retries: 0);
+
+        var ex = await Assert.ThrowsAsync<HubRequestFailedException>(() => a.Transport.SendAsync(new HubOutgoingMessage { Content = Doc(12), Kind = HubMessageKind.Edoc, From = TestAgencies.A }));
+
+        Assert.True(ex.IsTransient);
+        Assert.Equal(1, _hub.Statistics.TruncatedBodies);
+        Assert.Single(_hub.GetMessages(TestAgencies.B));
+    }
+
+    [Fact]
+    public async Task GetPackageAsync_TruncatedAnswer_TransientNeverAPartialPackage()
+    {
+        await using var a = Node(TestAgencies.A, TestAgencies.SecretA, kinds: HubFaultKinds.None);
+        await using var b = Node(TestAgencies.B, TestAgencies.SecretB, kinds: HubFaultKinds.TruncatedBody, retries: 0);
+        await a.Transport.SendAsync(new HubOutgoingMessage { Content = Doc(13), Kind = HubMessageKind.Edoc, From = TestAgencies.A });
+        var listed = Assert.Single(await b.Transport.ListReceivedAsync(HubMessageKind.Edoc));
+        _hub.FaultRate = 1;
+
+        var ex = await Assert.ThrowsAsync<HubRequestFailedException>(() => b.Transport.GetPackageAsync(listed.HubMessageId));
+
+        Assert.True(ex.IsTransient);
+        Assert.Null(ex.RetryAfter);
+    }
+
+    [Fact]
+    public async Task UpdateStatusAsync_LostAcknowledgement_TransientButTheHubRecordedIt()
+    {
+        await using var a = Node(TestAgencies.A, TestAgencies.SecretA, kinds: HubFaultKinds.None);
+        await using var b = Node(TestAgencies.B, TestAgencies.SecretB, kinds: HubFaultKinds.LostAcknowledgement, retries: 0);
+        await a.Transport.SendAsync(new HubOutgoingMessage { Content = Doc(14), Kind = HubMessageKind.Edoc, From = TestAgencies.A });
+        var listed = Assert.Single(await b.Transport.ListReceivedAsync(HubMessageKind.Edoc));
+        _hub.FaultRate = 1;
+
+        var ex = await Assert.ThrowsAsync<HubRequestFailedException>(() => b.Transport.UpdateStatusAsync(listed.HubMessageId, HubDeliveryStatus.Done));
+
+        Assert.True(ex.IsTransient);
+        Assert.Null(ex.StatusCode);
+        Assert.Equal(1, _hub.Statistics.LostAcknowledgements);
+        Assert.Equal("done", Assert.Single(_hub.GetMessages(TestAgencies.B)).Status);
+    }
+
+    [Fact]
+    public void RetryAfter_DeltaDateOrPast_TheWaitNeverNegative()
+    {
+        var now = new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero);
+
+        Assert.Equal(TimeSpan.FromSeconds(7), VxpHubTransport.RetryAfter(new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(7)), now));
+        Assert.Equal(TimeSpan.FromSeconds(30), VxpHubTransport.RetryAfter(new System.Net.Http.Headers.RetryConditionHeaderValue(now.AddSeconds(30)), now));
+        Assert.Equal(TimeSpan.Zero, VxpHubTransport.RetryAfter(new System.Net.Http.Headers.RetryConditionHeaderValue(now.AddSeconds(-30)), now));
+        Assert.Null(VxpHubTransport.RetryAfter(null, now));
+    }
+
+    [Fact]
     public async Task SyncAsync_BothCodeSystems_StoresBothCodesPerAgency()
     {
         await using var a = Node(TestAgencies.A, TestAgencies.SecretA);

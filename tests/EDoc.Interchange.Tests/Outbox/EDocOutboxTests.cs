@@ -168,6 +168,22 @@ public sealed class EDocOutboxTests(ClamdFixture clamd) : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(1, 10, 10000, 10000)]
+    [InlineData(30, 10, 30000, 60000)]
+    [InlineData(30, 100, 100000, 100000)]
+    [InlineData(1, 10 * 3600, 3600000, 3600000)]
+    [InlineData(30, 0, 30000, 60000)]
+    public void ComputeRetryDelay_HubRetryAfter_HonouredWhenLongerUpToOneHour(int attempts, int retryAfterSeconds, int minMs, int maxMs)
+    {
+        var outbox = CreateOutbox(new ScriptedTransport(), null);
+
+        for (int i = 0; i < 50; i++)
+        {
+            Assert.InRange(outbox.ComputeRetryDelay(attempts, TimeSpan.FromSeconds(retryAfterSeconds)).TotalMilliseconds, minMs, maxMs);
+        }
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -35,15 +35,16 @@ public sealed class AppearanceRenderingTests(PdfCorpusFixture corpus)
         SignatureImage signature = cache.GetOrLoad(MakeSignatureJpeg(), ImagePreparationOptions.Signer);
         SignatureImage seal = cache.GetOrLoad(MakeSealPng(), ImagePreparationOptions.Seal);
         Assert.True(signature.HasTransparency);
-        PageRectangle signerBox = SignatureAppearanceBuilder.FitImage(signature, PageRectangle.FromMillimetres(80, 60, 60, 25)).ToPoints();
+        PageRectangle requested = PageRectangle.FromMillimetres(80, 60, 60, 25);
+        PageRectangle signerBox = SignatureAppearanceBuilder.FitImage(signature, requested).ToPoints();
         PageRectangle sealBox = SealPlacement.ComputeSealRectangle(signerBox, SealMm);
-        var builder = new SignatureAppearanceBuilder();
 
-        // Act: signer, then agency seal, each in its own incremental update.
+        // Act (public API): signer in a rectangle given in mm on the page as the reader sees it, then the agency
+        // seal placed automatically over the last signature; each in its own incremental update.
         string signed = Path.Combine(dir, "signed.pdf");
         string sealed_ = Path.Combine(dir, "sealed.pdf");
-        await SignAsync(corpus, input, signed, 0, signerBox, (w, h) => builder.BuildSigner(new VisibleSignatureAppearance { Image = signature }, w, h));
-        await SignAsync(corpus, signed, sealed_, 1, sealBox, (w, h) => SignatureAppearanceBuilder.BuildSeal(seal, w, h));
+        await SignPublicAsync(corpus, input, signed, 0, new ImageSignatureAppearance(signature), SignaturePlacement.AtRectangle(requested, SignaturePlacement.LastPage));
+        await SignPublicAsync(corpus, signed, sealed_, 1, new SealSignatureAppearance(seal, SealMm));
         using Image<Rgba32> page = Render(sealed_);
 
         // Assert

@@ -121,6 +121,20 @@ internal static class AppearanceTestSupport
         await TestSigning.SignFileAsync(input, output, corpus.Signers[signerIndex], options);
     }
 
+    /// <summary>Signs through the public API: <see cref="PdfSigner"/> with a placement and an appearance provider.</summary>
+    public static Task<PdfSigningResult> SignPublicAsync(PdfCorpusFixture corpus, string input, string output, int signerIndex, PdfSignatureAppearanceProvider? appearance, SignaturePlacement? placement = null, PdfCertificationLevel? certification = null, string? fieldName = null)
+    {
+        var request = new PdfSignatureRequest
+        {
+            Key = new EDoc.Signing.Signers.X509CertificateSigningKey(corpus.Signers[signerIndex]),
+            Appearance = appearance,
+            Placement = placement,
+            Certification = certification,
+            FieldName = fieldName,
+        };
+        return new PdfSigner().SignFileAsync(input, output, request);
+    }
+
     /// <summary>Renders page 1 with pdftoppm at <see cref="Dpi"/>.</summary>
     public static Image<Rgba32> Render(string pdf)
     {

@@ -395,15 +395,38 @@ internal sealed partial class PdfDocumentReader
     private Dictionary<int, PdfXrefEntry> ScanFile(bool collectTrailers, out PdfDictionary? trailer)
     {
         var entries = new Dictionary<int, PdfXrefEntry>();
-        trailer = null;
+        trailer = ScanRange(0, Length, collectTrailers, (number, generation, offset) =>
+        {
+            if (entries.Count < Options.MaxObjects || entries.ContainsKey(number))
+            {
+                entries[number] = new PdfXrefEntry(PdfXrefEntryType.InFile, offset, generation);
+            }
+        });
+        return entries;
+    }
+
+    /// <summary>
+    /// Reports every <c>N G obj</c> header that starts in [<paramref name="from"/>, <paramref name="to"/>), once each and
+    /// in file order, whether or not a cross-reference section lists it.
+    /// </summary>
+    /// <param name="from">The first offset to look at.</param>
+    /// <param name="to">The offset to stop at (exclusive).</param>
+    /// <param name="found">Called with the object number, generation and offset of each header.</param>
+    internal void ScanObjectHeaders(long from, long to, Action<int, int, long> found) => ScanRange(from, to, false, found);
+
+    private PdfDictionary? ScanRange(long from, long to, bool collectTrailers, Action<int, int, long> found)
+    {
+        PdfDictionary? trailer = null;
+        to = Math.Min(to, Length);
+        long lastReported = -1;
         byte[] chunk = ArrayPool<byte>.Shared.Rent(65536);
         try
         {
             const int Overlap = 48;
-            long pos = 0;
-            while (pos < Length)
+            long pos = Math.Max(0, from);
+            while (pos < to)
             {
-                int n = _input.ReadAt(pos, chunk.AsSpan(0, (int)Math.Min(chunk.Length, Length - pos)));
+                int n = _input.ReadAt(pos, chunk.AsSpan(0, (int)Math.Min(chunk.Length, to - pos)));
                 if (n <= 0)
                 {
                     break;
@@ -426,13 +449,11 @@ internal sealed partial class PdfDocumentReader
                         continue;
                     }
 
-                    if (TryParseObjectHeader(span, at, out int number, out int generation, out int headerStart) && entries.Count < Options.MaxObjects)
+                    if (TryParseObjectHeader(span, at, out int number, out int generation, out int headerStart) && pos + headerStart > lastReported
+                        && (headerStart > 0 || pos == 0 || !PdfLexer.IsRegular(_input.ByteAt(pos - 1))))
                     {
-                        long absolute = pos + headerStart;
-                        if (!entries.TryGetValue(number, out PdfXrefEntry existing) || existing.Offset != absolute)
-                        {
-                            entries[number] = new PdfXrefEntry(PdfXrefEntryType.InFile, absolute, generation);
-                        }
+                        lastReported = pos + headerStart;
+                        found(number, generation, lastReported);
                     }
                 }
 
@@ -455,7 +476,7 @@ internal sealed partial class PdfDocumentReader
                     }
                 }
 
-                if (pos + n >= Length)
+                if (pos + n >= to)
                 {
                     break;
                 }
@@ -468,7 +489,7 @@ internal sealed partial class PdfDocumentReader
             ArrayPool<byte>.Shared.Return(chunk);
         }
 
-        return entries;
+        return trailer;
     }
 
     /// <summary>

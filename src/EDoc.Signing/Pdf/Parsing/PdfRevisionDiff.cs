@@ -11,10 +11,10 @@ internal enum PdfChangeKind
     /// <summary>Only later signatures (fields, signature dictionaries, widgets, appearances), DSS/VRI data, and document metadata (/Info, XMP) updates.</summary>
     SignaturesAndDss = 1,
 
-    /// <summary>Form fill-in: values and appearances of existing form fields.</summary>
+    /// <summary>Form fill-in: new values of existing, not read-only form fields, with their appearances.</summary>
     FormFill = 2,
 
-    /// <summary>Annotations (non-widget) added, changed or removed.</summary>
+    /// <summary>Annotations (non-widget) added; changing or removing one present when signed is <see cref="Other"/>.</summary>
     Annotations = 3,
 
     /// <summary>Anything else: page content, page objects, resources, other catalog entries, deleted objects.</summary>
@@ -35,21 +35,23 @@ internal static class PdfRevisionDiff
 {
     private static readonly HashSet<string> AllowedCatalogKeys = new(StringComparer.Ordinal) { "DSS", "AcroForm", "Extensions", "Metadata" };
     private static readonly HashSet<string> AllowedAcroFormKeys = new(StringComparer.Ordinal) { "Fields", "SigFlags", "DR", "DA" };
-    private static readonly HashSet<string> FormFillKeys = new(StringComparer.Ordinal) { "V", "AP", "AS", "MK" };
+    private static readonly HashSet<string> FormFillKeys = new(StringComparer.Ordinal) { "V", "AP", "AS" };
 
     /// <summary>Classifies everything that changed after revision <paramref name="revisionIndex"/>.</summary>
     public static PdfRevisionDiffResult Compare(PdfDocumentReader reader, int revisionIndex)
     {
         ArgumentNullException.ThrowIfNull(reader);
         int last = reader.Revisions.Count - 1;
+        var changes = new List<PdfObjectChange>();
+        AddUnlistedObjects(reader, revisionIndex, changes);
         if (revisionIndex >= last)
         {
-            return new PdfRevisionDiffResult(revisionIndex, PdfChangeKind.None, []);
+            return Result(revisionIndex, changes, false);
         }
 
         PdfObjectView old = reader.GetView(revisionIndex);
         PdfObjectView cur = reader.Latest;
-        var ctx = new Context(reader, old, cur);
+        var ctx = new Context(reader, old, cur, reader.Revisions[revisionIndex].EndOffset);
         var changed = new SortedSet<int>();
         for (int r = revisionIndex + 1; r <= last; r++)
         {
@@ -64,8 +66,14 @@ internal static class PdfRevisionDiff
         }
 
         changed.Remove(0);
-        var changes = new List<PdfObjectChange>();
-        PdfChangeKind overall = PdfChangeKind.None;
+        bool rootReplaced = false;
+        if (RootOf(reader, revisionIndex) is { } oldRoot && oldRoot.Number != ctx.CatalogNumber)
+        {
+            rootReplaced = true;
+            changes.Add(new PdfObjectChange(ctx.CatalogNumber, !old.Exists(ctx.CatalogNumber), PdfChangeKind.Other, $"the trailer /Root points to another document catalog (object {ctx.CatalogNumber}) than when signed (object {oldRoot.Number})"));
+        }
+
+        FindFilledDanglingReferences(ctx, changed);
         bool approvals = false;
         foreach (int n in changed)
         {
@@ -75,20 +83,254 @@ internal static class PdfRevisionDiff
                 approvals = true;
             }
 
-            PdfObjectChange? c = Classify(ctx, n);
-            if (c is null)
+            if (rootReplaced && n == ctx.CatalogNumber)
             {
                 continue;
             }
 
-            changes.Add(c);
-            if (c.Kind > overall)
+            PdfObjectChange? c = Classify(ctx, n);
+            if (c is not null)
             {
-                overall = c.Kind;
+                changes.Add(c);
             }
         }
 
+        return Result(revisionIndex, changes, approvals);
+    }
+
+    private static PdfRevisionDiffResult Result(int revisionIndex, List<PdfObjectChange> changes, bool approvals)
+    {
+        PdfChangeKind overall = changes.Count == 0 ? PdfChangeKind.None : changes.Max(c => c.Kind);
         return new PdfRevisionDiffResult(revisionIndex, overall, changes, approvals);
+    }
+
+    /// <summary>The /Root of revision <paramref name="index"/> (from the newest trailer up to it that has one).</summary>
+    private static PdfReference? RootOf(PdfDocumentReader reader, int index)
+    {
+        for (int r = index; r >= 0; r--)
+        {
+            foreach (PdfXrefSection s in reader.Revisions[r].Sections)
+            {
+                if (s.Trailer.Get("Root") is PdfReference root)
+                {
+                    return root;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Object definitions written after revision <paramref name="revisionIndex"/> that no later cross-reference
+    /// section lists: objects appended without an xref, or hidden by an xref that lists something else. This reader
+    /// ignores them, but readers that rebuild the cross-reference (as most viewers do on a damaged file) show them.
+    /// </summary>
+    private static void AddUnlistedObjects(PdfDocumentReader reader, int revisionIndex, List<PdfObjectChange> changes)
+    {
+        long from = reader.Revisions[revisionIndex].EndOffset;
+        if (from < 0 || from >= reader.Length)
+        {
+            return;
+        }
+
+        var listed = new HashSet<long>();
+        for (int r = revisionIndex + 1; r < reader.Revisions.Count; r++)
+        {
+            foreach (PdfXrefSection s in reader.Revisions[r].Sections)
+            {
+                listed.Add(s.Offset);
+                if (s.Trailer.Get("XRefStm") is PdfInteger hybrid)
+                {
+                    listed.Add(hybrid.Value);
+                }
+
+                foreach (PdfXrefEntry e in s.Entries.Values)
+                {
+                    if (e.Type == PdfXrefEntryType.InFile)
+                    {
+                        listed.Add(e.Offset);
+                    }
+                }
+            }
+        }
+
+        var unlisted = new List<(int Number, long Offset)>();
+        reader.ScanObjectHeaders(from, reader.Length, (number, _, offset) =>
+        {
+            if (!listed.Contains(offset) && unlisted.Count < 100)
+            {
+                unlisted.Add((number, offset));
+            }
+        });
+        if (unlisted.Count == 0)
+        {
+            return;
+        }
+
+        // An "N G obj" inside the data of a listed stream (an embedded file, a font) is not a definition.
+        List<(long Start, long End)> streamData = ListedStreamData(reader, revisionIndex);
+        foreach ((int number, long offset) in unlisted)
+        {
+            if (!streamData.Exists(d => offset >= d.Start && offset < d.End))
+            {
+                changes.Add(new PdfObjectChange(number, false, PdfChangeKind.Other, $"object {number} is defined at offset {offset}, after signing, but is not listed in any cross-reference section (a change hidden from readers that follow the xref)"));
+            }
+        }
+    }
+
+    private static List<(long Start, long End)> ListedStreamData(PdfDocumentReader reader, int revisionIndex)
+    {
+        var result = new List<(long, long)>();
+        for (int r = revisionIndex + 1; r < reader.Revisions.Count; r++)
+        {
+            PdfObjectView view = reader.GetView(r);
+            foreach (PdfXrefSection s in reader.Revisions[r].Sections)
+            {
+                if (s.Trailer is PdfStream xs && xs.DataOffset >= 0)
+                {
+                    result.Add((xs.DataOffset, xs.DataOffset + xs.DataLength));
+                }
+
+                foreach (KeyValuePair<int, PdfXrefEntry> e in s.Entries)
+                {
+                    if (e.Value.Type != PdfXrefEntryType.InFile)
+                    {
+                        continue;
+                    }
+
+                    try
+                    {
+                        if (view.Get(e.Key) is PdfStream st && st.DataOffset >= 0)
+                        {
+                            result.Add((st.DataOffset, st.DataOffset + st.DataLength));
+                        }
+                    }
+                    catch (PdfFormatException)
+                    {
+                        // A broken object cannot hide a definition; the scan result stands.
+                    }
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// New objects that nothing changed after signing refers to, but that signed objects referred to while they were
+    /// missing (a dangling reference drew nothing when signed and draws the new object now).
+    /// </summary>
+    private static void FindFilledDanglingReferences(Context ctx, SortedSet<int> changed)
+    {
+        var candidates = new HashSet<int>();
+        foreach (int n in changed)
+        {
+            if (!ctx.Old.Exists(n) && ctx.Cur.Exists(n) && !ctx.Structural.Contains(n))
+            {
+                candidates.Add(n);
+            }
+        }
+
+        if (candidates.Count == 0)
+        {
+            return;
+        }
+
+        var referenced = new HashSet<int>();
+        CollectReferenceNumbers(ctx.Reader.Trailer, referenced, 0);
+        foreach (int n in changed)
+        {
+            if (ctx.Cur.Exists(n))
+            {
+                CollectReferenceNumbers(SafeGet(ctx.Cur, n), referenced, 0);
+            }
+        }
+
+        candidates.ExceptWith(referenced);
+        if (candidates.Count == 0)
+        {
+            return;
+        }
+
+        var fromSigned = new HashSet<int>();
+        foreach (int n in ctx.Old.Entries.Keys)
+        {
+            if (ctx.Old.Exists(n) && !changed.Contains(n))
+            {
+                fromSigned.Clear();
+                CollectReferenceNumbers(SafeGet(ctx.Old, n), fromSigned, 0);
+                fromSigned.IntersectWith(candidates);
+                ctx.FilledDangling.UnionWith(fromSigned);
+            }
+        }
+    }
+
+    private static PdfObject? SafeGet(PdfObjectView view, int n)
+    {
+        try
+        {
+            return view.Get(n);
+        }
+        catch (PdfFormatException)
+        {
+            return null;
+        }
+    }
+
+    private static void CollectReferenceNumbers(PdfObject? obj, HashSet<int> target, int depth)
+    {
+        if (depth > 32)
+        {
+            return;
+        }
+
+        switch (obj)
+        {
+            case PdfReference r:
+                target.Add(r.Number);
+                break;
+            case PdfArray a:
+                foreach (PdfObject o in a.Items)
+                {
+                    CollectReferenceNumbers(o, target, depth + 1);
+                }
+
+                break;
+            case PdfDictionary d:
+                foreach (KeyValuePair<string, PdfObject> e in d.Entries)
+                {
+                    CollectReferenceNumbers(e.Value, target, depth + 1);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Whether object <paramref name="n"/> now resolves to a definition inside the signed bytes that was not the one
+    /// in use when signed: an xref entry pointing back into signed bytes (hide-and-replace).
+    /// </summary>
+    private static bool PointsIntoSignedBytes(Context ctx, int n)
+    {
+        if (!ctx.Cur.Entries.TryGetValue(n, out PdfXrefEntry e))
+        {
+            return false;
+        }
+
+        ctx.Old.Entries.TryGetValue(n, out PdfXrefEntry before);
+        if (e == before)
+        {
+            return false;
+        }
+
+        return e.Type switch
+        {
+            PdfXrefEntryType.InFile => e.Offset < ctx.SignedEnd,
+            PdfXrefEntryType.InObjectStream => ctx.Cur.Entries.TryGetValue((int)Math.Clamp(e.Offset, 0, int.MaxValue), out PdfXrefEntry objStm)
+                && objStm.Type == PdfXrefEntryType.InFile && objStm.Offset < ctx.SignedEnd,
+            _ => false,
+        };
     }
 
     private static PdfObjectChange? Classify(Context ctx, int n)
@@ -102,16 +344,34 @@ internal static class PdfRevisionDiff
 
         PdfObject now = ctx.Cur.Get(n);
         PdfObject? before = existedBefore ? ctx.Old.Get(n) : null;
+        if (before is PdfDictionary oldSig and not PdfStream && oldSig.ContainsKey("ByteRange")
+            && (!DeepEquals(ctx, before, now, 0) || ctx.Cur.Entries[n] != ctx.Old.Entries[n]))
+        {
+            // Even an identical copy moves /Contents away from the gap between the signed ranges.
+            return new PdfObjectChange(n, false, PdfChangeKind.Other, "a signature dictionary present when signed was redefined (signature wrapping)");
+        }
+
         if (before is not null && DeepEquals(ctx, before, now, 0))
         {
             return null;
         }
 
         bool isNew = before is null;
+        if (PointsIntoSignedBytes(ctx, n))
+        {
+            return new PdfObjectChange(n, isNew, PdfChangeKind.Other, $"object {n} now resolves to a definition inside the signed bytes that was not in use when signed (hide-and-replace)");
+        }
+
         if (ctx.Structural.Contains(n) || (now is PdfStream st && st.GetNameValue("Type") is "XRef" or "ObjStm"))
         {
             return new PdfObjectChange(n, isNew, PdfChangeKind.None, "cross-reference or object stream");
         }
+
+        if (ctx.FilledDangling.Contains(n))
+        {
+            return new PdfObjectChange(n, true, PdfChangeKind.Other, $"object {n} was missing when signed although signed content referred to it; a later revision supplied it (hide-and-replace)");
+        }
+
 
         if (n == ctx.CatalogNumber)
         {
@@ -138,7 +398,9 @@ internal static class PdfRevisionDiff
 
         if (ctx.Signature.Contains(n))
         {
-            return new PdfObjectChange(n, isNew, PdfChangeKind.SignaturesAndDss, "signature field, signature dictionary or its appearance");
+            return !isNew && ctx.SignedBefore.Contains(n)
+                ? new PdfObjectChange(n, false, PdfChangeKind.Other, "a signature field that was already signed, its widget or its appearance was changed")
+                : new PdfObjectChange(n, isNew, PdfChangeKind.SignaturesAndDss, "signature field, signature dictionary or its appearance");
         }
 
         if (ctx.Dss.Contains(n))
@@ -158,6 +420,16 @@ internal static class PdfRevisionDiff
 
         if (ctx.FormField.Contains(n))
         {
+            if (ctx.ReadOnlyFilled.Contains(n))
+            {
+                return new PdfObjectChange(n, isNew, PdfChangeKind.Other, "the value of a read-only form field was changed");
+            }
+
+            if (!ctx.Filled.Contains(n))
+            {
+                return new PdfObjectChange(n, isNew, PdfChangeKind.Other, "a form field's dictionary or appearance changed although its value did not change (not a form fill-in)");
+            }
+
             if (isNew)
             {
                 return new PdfObjectChange(n, true, PdfChangeKind.FormFill, "appearance of a form field");
@@ -176,7 +448,11 @@ internal static class PdfRevisionDiff
 
         if (ctx.Annotation.Contains(n) || (now is PdfDictionary ad && ad.GetNameValue("Type") == "Annot" && ad.GetNameValue("Subtype") is { } sub && sub != "Widget"))
         {
-            return new PdfObjectChange(n, isNew, PdfChangeKind.Annotations, "annotation or its appearance");
+            // Adding annotations is what DocMDP P=3 allows; changing one that was present when signed changes what
+            // was signed (a shadow attack hides or swaps content with an annotation appearance prepared before signing).
+            return isNew
+                ? new PdfObjectChange(n, true, PdfChangeKind.Annotations, "annotation or its appearance added")
+                : new PdfObjectChange(n, false, PdfChangeKind.Other, "an annotation present when signed, or its appearance, was changed");
         }
 
         if (n == ctx.InfoNumber || n == ctx.MetadataNumber)
@@ -300,8 +576,7 @@ internal static class PdfRevisionDiff
         string reason = "annotations list unchanged";
         if (!oldRefs.IsSubsetOf(newRefs))
         {
-            kind = PdfChangeKind.Annotations;
-            reason = "annotations removed from a page";
+            return new PdfObjectChange(n, isNew, PdfChangeKind.Other, "annotations present when signed were removed from a page");
         }
 
         foreach (int added in newRefs)
@@ -458,11 +733,12 @@ internal static class PdfRevisionDiff
     /// <summary>Object sets of the current document used to classify changes.</summary>
     private sealed class Context
     {
-        public Context(PdfDocumentReader reader, PdfObjectView old, PdfObjectView cur)
+        public Context(PdfDocumentReader reader, PdfObjectView old, PdfObjectView cur, long signedEnd)
         {
             Reader = reader;
             Old = old;
             Cur = cur;
+            SignedEnd = signedEnd;
             CatalogNumber = reader.RootReference.Number;
             InfoNumber = (reader.Trailer.Get("Info") as PdfReference)?.Number ?? -1;
             PdfDictionary catalog = reader.Catalog;
@@ -472,28 +748,47 @@ internal static class PdfRevisionDiff
             FieldsArrayNumber = (acro?.Get("Fields") as PdfReference)?.Number ?? -1;
             foreach (PdfField f in PdfAcroForm.EnumerateFields(cur, catalog))
             {
-                HashSet<int> target = f.FieldType == "Sig" ? Signature : FormField;
+                bool isSignature = f.FieldType == "Sig";
+                var own = new HashSet<int>();
+                PdfDictionary? oldField = f.Reference is not null && old.Exists(f.Reference.Number) ? old.GetDictionary(f.Reference) : null;
                 if (f.Reference is not null)
                 {
-                    target.Add(f.Reference.Number);
-                    if (f.FieldType == "Sig")
+                    own.Add(f.Reference.Number);
+                    if (isSignature)
                     {
                         SignatureValueByField[f.Reference.Number] = f.Dictionary.Get("V");
                     }
                 }
 
-                if (f.FieldType == "Sig" && f.Dictionary.Get("V") is PdfReference v)
+                if (isSignature && f.Dictionary.Get("V") is PdfReference v)
                 {
-                    Signature.Add(v.Number);
+                    own.Add(v.Number);
                 }
 
-                AddAppearances(f.Dictionary, target);
+                AddAppearances(f.Dictionary, own);
                 foreach (PdfReference w in f.WidgetReferences)
                 {
-                    target.Add(w.Number);
+                    own.Add(w.Number);
                     if (cur.GetDictionary(w) is { } wd)
                     {
-                        AddAppearances(wd, target);
+                        AddAppearances(wd, own);
+                    }
+                }
+
+                (isSignature ? Signature : FormField).UnionWith(own);
+                if (isSignature)
+                {
+                    if (oldField?.Get("V") is not null)
+                    {
+                        SignedBefore.UnionWith(own);
+                    }
+                }
+                else if (oldField is null || !DeepEquals(this, old.Resolve(oldField.Get("V")), cur.Resolve(f.Dictionary.Get("V")), 0))
+                {
+                    Filled.UnionWith(own);
+                    if (oldField is not null && IsReadOnly(old, oldField))
+                    {
+                        ReadOnlyFilled.UnionWith(own);
                     }
                 }
             }
@@ -564,6 +859,21 @@ internal static class PdfRevisionDiff
 
         public int CatalogNumber { get; }
 
+        /// <summary>The end of the signed revision: definitions before it were signed.</summary>
+        public long SignedEnd { get; }
+
+        /// <summary>New objects that signed content referred to while they were missing.</summary>
+        public HashSet<int> FilledDangling { get; } = [];
+
+        /// <summary>Objects of signature fields that already had a value (were signed) in the signed revision.</summary>
+        public HashSet<int> SignedBefore { get; } = [];
+
+        /// <summary>Objects of form fields whose value changed after signing (their appearance may change with it).</summary>
+        public HashSet<int> Filled { get; } = [];
+
+        /// <summary>Objects of read-only form fields whose value changed after signing.</summary>
+        public HashSet<int> ReadOnlyFilled { get; } = [];
+
         public int InfoNumber { get; }
 
         public int MetadataNumber { get; }
@@ -587,6 +897,23 @@ internal static class PdfRevisionDiff
         public HashSet<int> AnnotsArrays { get; } = [];
 
         public HashSet<int> Dss { get; } = [];
+
+        /// <summary>Whether the field, or a parent it inherits from, has the ReadOnly flag (bit 1 of /Ff).</summary>
+        private static bool IsReadOnly(PdfObjectView view, PdfDictionary field)
+        {
+            PdfDictionary? d = field;
+            for (int i = 0; i < 32 && d is not null; i++)
+            {
+                if (view.GetInteger(d.Get("Ff")) is { } flags)
+                {
+                    return (flags & 1) != 0;
+                }
+
+                d = view.GetDictionary(d.Get("Parent"));
+            }
+
+            return false;
+        }
 
         private bool IsSignatureWidget(PdfDictionary widget)
         {

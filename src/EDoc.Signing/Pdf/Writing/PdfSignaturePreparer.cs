@@ -190,7 +190,8 @@ internal static class PdfSignaturePreparer
         var apDict = new PdfDictionary();
         apDict.Set("Type", new PdfName("XObject"));
         apDict.Set("Subtype", new PdfName("Form"));
-        PdfPage? targetPage = existing is null ? PdfPageTree.GetPage(view, catalog, options.PageIndex) : null;
+        // An existing field keeps its widget; the caller passes that widget's /Rect and page to draw the appearance upright.
+        PdfPage? targetPage = existing is null || options.Rectangle is not null ? PdfPageTree.GetPage(view, catalog, options.PageIndex) : null;
         int rotate = options.Rectangle is null ? 0 : targetPage?.Rotate ?? 0;
         double width = rect[2] - rect[0], height = rect[3] - rect[1];
         if (rotate is 90 or 270)
@@ -209,7 +210,9 @@ internal static class PdfSignaturePreparer
                 _ => PdfArray.OfNumbers(0, -1, 1, 0, 0, 0),
             });
         }
-        apDict.Set("Resources", options.Appearance?.Resources is { } res ? PdfObjectCloner.DeepClone(res) : new PdfDictionary());
+        var apResources = options.Appearance?.Resources is { } res ? (PdfDictionary)PdfObjectCloner.DeepClone(res) : new PdfDictionary();
+        PdfImageReuse.ReuseExistingImages(reader, fields, apResources);
+        apDict.Set("Resources", apResources);
         PdfReference apRef = writer.Add(new PdfStream(apDict, options.Appearance?.Content ?? []));
         var ap = new PdfDictionary();
         ap.Set("N", apRef);
@@ -221,6 +224,12 @@ internal static class PdfSignaturePreparer
             if (options.Appearance is not null && fieldClone.GetNameValue("Subtype") == "Widget")
             {
                 fieldClone.Set("AP", ap);
+            }
+            else if (options.Appearance is not null && existing.WidgetReferences.Count == 1 && view.GetDictionary(existing.WidgetReferences[0]) is { } kid)
+            {
+                var widgetClone = new PdfDictionary(kid);
+                widgetClone.Set("AP", ap);
+                writer.Update(existing.WidgetReferences[0], widgetClone);
             }
 
             writer.Update(existing.Reference!, fieldClone);

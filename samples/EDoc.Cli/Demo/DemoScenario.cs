@@ -1,0 +1,52 @@
+using EDoc.Agencies;
+
+namespace EDoc.Cli.Demo;
+
+/// <summary>The data of the demo story: who sends what to whom. Every value is embedded; nothing is configured.</summary>
+internal sealed record DemoScenario
+{
+    public Agency Sender { get; } = Agency.Create("000.00.00.H41", "UBND tỉnh Nghệ An");
+
+    public Agency Recipient { get; } = Agency.Create("000.01.31.H41", "Sở Thông tin và Truyền thông tỉnh Nghệ An");
+
+    public string SenderAbbreviation => "UBND";
+
+    public string Place => "Nghệ An";
+
+    public string PlanTitle => "Kế hoạch chuyển đổi số tỉnh Nghệ An năm 2026";
+
+    /// <summary>The abstract (trích yếu); registers show it after the type name.</summary>
+    public string Subject => "Về việc ban hành " + PlanTitle;
+
+    public string AnnexTitle => "Danh mục nhiệm vụ chuyển đổi số năm 2026";
+
+    public string SignerCompetence => "TM. ỦY BAN NHÂN DÂN";
+
+    public string SignerPosition => "CHỦ TỊCH";
+
+    /// <summary>The signer's name: the common name of the development signer certificate.</summary>
+    public string SignerFullName => "Nguyễn Văn An";
+
+    public IReadOnlyList<string> LegalBasis { get; } =
+    [
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025;",
+        "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư;",
+        "Theo đề nghị của Giám đốc Sở Thông tin và Truyền thông.",
+    ];
+
+    public IReadOnlyList<(string Head, string Text)> Articles { get; } =
+    [
+        ("Điều 1.", "Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số tỉnh Nghệ An năm 2026 (Phụ lục kèm theo)."),
+        ("Điều 2.", "Quyết định này có hiệu lực kể từ ngày ký."),
+        ("Điều 3.", "Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Thông tin và Truyền thông và thủ trưởng các cơ quan, đơn vị liên quan chịu trách nhiệm thi hành Quyết định này./."),
+    ];
+
+    public IReadOnlyList<string> RecipientLines { get; } = ["- Như Điều 3;", "- Chủ tịch, các PCT UBND tỉnh;", "- Lưu: VT."];
+
+    public IReadOnlyList<(string Task, string Owner, string Due)> AnnexRows { get; } =
+    [
+        ("Hoàn thiện hệ thống quản lý văn bản và điều hành, kết nối Trục liên thông văn bản quốc gia", "Sở Thông tin và Truyền thông", "Quý I/2026"),
+        ("Ký số 100% văn bản đi của các cơ quan hành chính cấp tỉnh", "Văn phòng UBND tỉnh", "Quý II/2026"),
+        ("Lập hồ sơ điện tử và nộp lưu vào Lưu trữ lịch sử theo Thông tư 05/2025/TT-BNV", "Sở Nội vụ", "Quý IV/2026"),
+    ];
+}
