@@ -42,6 +42,8 @@ public static class CliApp
     /// <returns>The exit code.</returns>
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
+        // One PDFsharp font resolver for every verb (PDFsharp allows one per process); fonts load on first use.
+        PdfSharpFonts.EnsureRegistered();
         var context = new CliContext(stdout, stderr);
         var root = BuildRootCommand(context);
         var parseResult = root.Parse(args);

@@ -54,8 +54,8 @@ public sealed class HubEmulatorStatistics
     public long LostAcknowledgements => Interlocked.Read(ref _lostAcknowledgements);
 
     /// <summary>
-    /// Sends repeated (same sender and <c>Idempotency-Key</c>) before the <c>Retry-After</c> of a 429 given to that
-    /// send had passed: a client that ignores <c>Retry-After</c>.
+    /// Sends repeated (same sender and <c>Idempotency-Key</c>) more than 20 ms before the <c>Retry-After</c> of a 429
+    /// given to that send had passed: a client that ignores <c>Retry-After</c>.
     /// </summary>
     public long EarlyRetries => Interlocked.Read(ref _earlyRetries);
 
@@ -108,6 +108,11 @@ public sealed class HubEmulatorStatistics
 /// </summary>
 public sealed class HubEmulator : IAsyncDisposable
 {
+    /// <summary>
+    /// How early a retry may come before its <c>Retry-After</c> without being counted: clients keep times to the
+    /// millisecond (the EDoc outbox stores them as Unix milliseconds) and timers fire a little early or late.
+    /// </summary>
+    private static readonly TimeSpan EarlyRetryTolerance = TimeSpan.FromMilliseconds(20);
     private static readonly JsonSerializerOptions JsonOptions = new();
     private readonly WebApplication _app;
     private readonly HubEmulatorStore _store;
@@ -242,7 +247,7 @@ public sealed class HubEmulator : IAsyncDisposable
         var (fault, after) = RollFault();
         string? idempotencyKey = operation == "sendEdoc" ? context.Request.Headers["Idempotency-Key"].FirstOrDefault() : null;
         if (!string.IsNullOrWhiteSpace(idempotencyKey) && _retryNotBefore.TryGetValue((account.SystemId, idempotencyKey), out var notBefore)
-            && DateTimeOffset.UtcNow < notBefore)
+            && DateTimeOffset.UtcNow < notBefore - EarlyRetryTolerance)
         {
             Statistics.EarlyRetry();
         }

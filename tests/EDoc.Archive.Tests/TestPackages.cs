@@ -66,8 +66,11 @@ internal static class TestPackages
         ("Quyết định tuyển dụng.pdf", MinimalPdf("Quyet dinh 1")),
         ("Tờ trình số 02.pdf", MinimalPdf("To trinh 2")));
 
-    public static ArchivePackageWriter Writer(ArchivePackageKind kind = ArchivePackageKind.Sip, bool bag = false, ISignatureEvidenceProvider? evidence = null)
-        => new(new ArchivePackageWriterOptions { Kind = kind, CreateBag = bag, AgencyName = "Sở Nội vụ tỉnh Nghệ An", SubmissionAgreement = "SA-2025-01", PackageUuid = Guid.Parse("0b5c2a86-0f3e-4a7e-9a51-3f3c0f8e7d21") }, evidence, Clock());
+    public static ArchivePackageWriter Writer(ArchivePackageKind kind = ArchivePackageKind.Sip, bool bag = false, ISignatureEvidenceProvider? evidence = null, Func<Stream, Stream>? writeInterceptor = null)
+        => new(new ArchivePackageWriterOptions { Kind = kind, CreateBag = bag, AgencyName = "Sở Nội vụ tỉnh Nghệ An", SubmissionAgreement = "SA-2025-01", PackageUuid = Guid.Parse("0b5c2a86-0f3e-4a7e-9a51-3f3c0f8e7d21") }, evidence, Clock())
+        {
+            WriteInterceptor = writeInterceptor,
+        };
 
     public static byte[] MinimalPdf(string text)
     {

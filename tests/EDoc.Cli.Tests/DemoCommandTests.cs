@@ -1,4 +1,6 @@
 using System.Text.Json;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
 using static EDoc.Cli.Tests.ExternalTools;
 
 namespace EDoc.Cli.Tests;
@@ -67,6 +69,27 @@ public sealed class DemoCommandTests : IDisposable
         var text = Run("pdftotext", "-enc", "UTF-8", Path.Combine(output, "signed.pdf"), "-");
         Assert.Contains("Số: " + numbers.GetProperty("outgoingNumber").GetString(), text.Out, StringComparison.Ordinal);
         Assert.Contains("KHẨN", text.Out, StringComparison.Ordinal);
+
+        // The annex carries the agency's text block (the document's number); the preview shows the blue signature and the red seal.
+        var annexText = Run("pdftotext", "-enc", "UTF-8", Path.Combine(output, "annex-signed.pdf"), "-");
+        Assert.Contains(numbers.GetProperty("outgoingNumber").GetString()!, annexText.Out, StringComparison.Ordinal);
+        using (var preview = Image.Load<Rgba32>(Path.Combine(output, "signed-page1.png")))
+        {
+            int blue = 0, red = 0;
+            preview.ProcessPixelRows(rows =>
+            {
+                for (int y = 0; y < rows.Height; y++)
+                {
+                    foreach (Rgba32 p in rows.GetRowSpan(y))
+                    {
+                        blue += p.B > 150 && p.R < 110 && p.G < 110 ? 1 : 0;
+                        red += p.R > 150 && p.G < 100 && p.B < 100 ? 1 : 0;
+                    }
+                }
+            });
+            Assert.True(blue > 500, $"{blue} blue pixels: no visible signer image");
+            Assert.True(red > 2500, $"{red} red pixels: no visible seal");
+        }
 
         var archive = await CliRunner.RunAsync("archive", "verify", Path.Combine(output, "archive", "so-sip.zip"));
         Assert.True(archive.ExitCode == 0, archive.Stdout + archive.Stderr);

@@ -3,33 +3,48 @@ using System.Text.RegularExpressions;
 namespace EDoc.EndToEnd.Tests;
 
 /// <summary>
-/// Keeps the README's C# examples compiling: every README block marked <c>&lt;!-- snippet: NAME --&gt;</c> must be
+/// Keeps the READMEs' C# examples compiling: every README block marked <c>&lt;!-- snippet: NAME --&gt;</c> must be
 /// the text of a region <c>// snippet: NAME</c> … <c>// end snippet</c> in a test source file, which the build
-/// compiles and the test runs.
+/// compiles and the test runs. The package READMEs' regions are in the consumer application that
+/// EDoc.Packaging.Tests compiles against the packed packages.
 /// </summary>
 public sealed partial class ReadmeSnippetTests
 {
-    [Fact]
-    public void ReadmeSnippets_MatchCompiledRegions()
+    /// <summary>The repository's README and each package README.</summary>
+    public static TheoryData<string> Readmes()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md")).ReplaceLineEndings("\n");
+        var data = new TheoryData<string> { "README.md", "samples/EDoc.Cli/README.md" };
+        foreach (var project in Directory.EnumerateDirectories(Path.Combine(RepositoryPaths.Root, "src")).Order(StringComparer.Ordinal))
+        {
+            data.Add("src/" + Path.GetFileName(project) + "/README.md");
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Readmes))]
+    public void ReadmeSnippets_MatchCompiledRegions(string path)
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, path)).ReplaceLineEndings("\n");
         var regions = CollectRegions();
 
         var blocks = ReadmeBlock().Matches(readme);
 
-        Assert.NotEmpty(blocks);
+        Assert.True(path.StartsWith("samples/", StringComparison.Ordinal) || blocks.Count > 0, path + " has no snippet");
         foreach (Match block in blocks)
         {
             var name = block.Groups["name"].Value;
-            Assert.True(regions.TryGetValue(name, out var region), $"README snippet '{name}' has no '// snippet: {name}' region in tests/.");
+            Assert.True(regions.TryGetValue(name, out var region), $"{path} snippet '{name}' has no '// snippet: {name}' region in tests/.");
             Assert.Equal(region, block.Groups["code"].Value.TrimEnd());
         }
     }
 
-    [Fact]
-    public void CsharpBlocksInReadme_AreAllSnippets()
+    [Theory]
+    [MemberData(nameof(Readmes))]
+    public void CsharpBlocksInReadme_AreAllSnippets(string path)
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md")).ReplaceLineEndings("\n");
+        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, path)).ReplaceLineEndings("\n");
 
         var csharpBlocks = Regex.Count(readme, "```csharp\n");
 

@@ -11,6 +11,10 @@ internal static class CommandCatalog
         yield return CalendarCommands.Create(context);
         yield return DevCertsCommands.Create(context);
         yield return SignCommands.Create(context);
+        yield return AppearanceCommands.CreateStampUrgency(context);
+        yield return AppearanceCommands.CreateIssueFields(context);
+        yield return AppearanceCommands.CreateSignAttachment(context);
+        yield return AppearanceCommands.CreateIssue(context);
         yield return EdXmlCommands.Create(context);
         yield return RegisterCommands.CreateRegister(context);
         yield return RegisterCommands.CreateReport(context);

@@ -79,6 +79,13 @@ internal static class DemoCommands
         return result.Ok ? CliApp.ExitOk : CliApp.ExitFailed;
     }
 
+    /// <summary>A path relative to the current directory when it is below it, else the full path.</summary>
+    private static string Shown(string path)
+    {
+        string relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
+    }
+
     private static void WriteSummary(TextWriter o, DemoResult result)
     {
         o.WriteLine();
@@ -102,7 +109,7 @@ internal static class DemoCommands
         }
 
         o.WriteLine("  (work/ holds every intermediate PDF, the SQLite registers, outbox/inbox and hub databases.)");
-        o.WriteLine($"  Check it yourself: edoc verify {Path.GetRelativePath(Environment.CurrentDirectory, result.Files.GetValueOrDefault("signedPdf", "signed.pdf"))} --trust {Path.GetRelativePath(Environment.CurrentDirectory, result.Files.GetValueOrDefault("ca", "ca.crt"))}");
+        o.WriteLine($"  Check it yourself: edoc verify {Shown(result.Files.GetValueOrDefault("signedPdf", "signed.pdf"))} --trust {Shown(result.Files.GetValueOrDefault("ca", "ca.crt"))}");
         o.WriteLine();
         int failed = result.Checks.Count(c => !c.Ok);
         o.WriteLine(failed == 0

@@ -51,14 +51,14 @@ internal static class DemoDocuments
             double y = 62;
             Centre(g, "QUYẾT ĐỊNH", bold14, 112.5, y);
             y += 6.5;
-            foreach (var line in Lines(g, "Về việc ban hành " + s.PlanTitle, bold14, 160))
+            foreach (var line in Lines(g, s.Subject, bold14, 160))
             {
                 Centre(g, line, bold14, 112.5, y);
                 y += 6.5;
             }
 
-            Rule(g, 100, 125, y - 4.5);
-            y += 5;
+            Rule(g, 100, 125, y - 3);
+            y += 6;
             Centre(g, "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN", bold14, 112.5, y);
             y += 9;
 

@@ -15,7 +15,8 @@ internal sealed record DemoScenario
 
     public string PlanTitle => "Kế hoạch chuyển đổi số tỉnh Nghệ An năm 2026";
 
-    public string Subject => "Quyết định ban hành " + PlanTitle;
+    /// <summary>The abstract (trích yếu); registers show it after the type name.</summary>
+    public string Subject => "Về việc ban hành " + PlanTitle;
 
     public string AnnexTitle => "Danh mục nhiệm vụ chuyển đổi số năm 2026";
 

@@ -17,6 +17,7 @@ using EDoc.Interchange.Status;
 using EDoc.Interchange.Storage;
 using EDoc.Numbering;
 using EDoc.Registers;
+using EDoc.Registers.Reports;
 using EDoc.Registers.Storage;
 using EDoc.Signing;
 using EDoc.Signing.Appearance;
@@ -44,6 +45,9 @@ internal sealed class DemoStory
 {
     private const string SenderSecret = "demo-secret-h41";
     private const string RecipientSecret = "demo-secret-h41-0131";
+
+    /// <summary>The seal's real diameter: 36 mm, a typical round seal of a provincial agency.</summary>
+    private const double SealDiameterMillimetres = 36;
     private readonly DemoOptions _options;
     private readonly DemoScenario _s = new();
     private readonly DemoResult _result;
@@ -84,6 +88,9 @@ internal sealed class DemoStory
         string draft = Work("1-draft.pdf"), annexDraft = Work("1-annex-draft.pdf");
         DraftLayout layout = DemoDocuments.WriteDecision(draft, _s);
         DemoDocuments.WriteAnnex(annexDraft, _s);
+        byte[] signatureArt = DemoArtwork.SignaturePng(), sealArt = DemoArtwork.SealPng();
+        await File.WriteAllBytesAsync(Work("signature.png"), signatureArt, ct).ConfigureAwait(false);
+        await File.WriteAllBytesAsync(Work("seal.png"), sealArt, ct).ConfigureAwait(false);
 
         // 3. Urgency stamp (before the first signature: a certification with P=2 forbids later annotations).
         string stamped = Work("2-stamped.pdf");
@@ -101,26 +108,31 @@ internal sealed class DemoStory
             ct)).ConfigureAwait(false);
         _progress("Draft made: Quyết định with an annex, urgency stamp KHẨN, empty number and date fields.");
 
-        // 5. The signer certifies (DocMDP P=2: later form fill-in and signatures stay allowed).
+        // 5. The signer certifies (DocMDP P=2: later form fill-in and signatures stay allowed) with the blue signature image.
         var signer = new PdfSigner(timeProvider: time);
+        var signatureImage = SignatureImage.Load(signatureArt, ImagePreparationOptions.Signer);
+        var sealImage = SignatureImage.Load(sealArt, ImagePreparationOptions.Seal);
         string signedBySigner = Work("4-signed-by-signer.pdf");
         await signer.SignFileAsync(withFields, signedBySigner, new PdfSignatureRequest
         {
             Key = new X509CertificateSigningKey(pki.Signer),
             FieldName = "ChuKyLanhDao",
             Certification = PdfCertificationLevel.FormFillingAndSigning,
+            Placement = SignaturePlacement.AtRectangle(layout.SignerBox),
+            Appearance = new ImageSignatureAppearance(signatureImage),
             Reason = "Ký ban hành",
             Location = _s.Place,
             SignerName = _s.SignerFullName,
         }, ct).ConfigureAwait(false);
-        _progress($"Signed by {_s.SignerFullName} ({_s.SignerCompetence} {_s.SignerPosition}).");
+        _progress($"Signed by {_s.SignerFullName} ({_s.SignerCompetence} {_s.SignerPosition}): blue signature image, certification P=2.");
 
         // 6. The clerk takes the next number from the outgoing register and fills number and date.
         var today = VietnamTime.Today(time);
         OutgoingRegisterEntry outgoing;
         await using (var store = RegisterStoreFactory.Create(Work("ubnd/registers.db")))
         {
-            outgoing = await new DocumentRegister(store, timeProvider: time).IssueAsync(new OutgoingIssueRequest
+            var register = new DocumentRegister(store, timeProvider: time);
+            outgoing = await register.IssueAsync(new OutgoingIssueRequest
             {
                 TypeAbbreviation = DocumentTypes.Decision.Abbreviation,
                 TypeName = DocumentTypes.Decision.Name,
@@ -133,6 +145,8 @@ internal sealed class DemoStory
                 Urgency = Urgency.Urgent,
                 Method = "Trục liên thông văn bản quốc gia",
             }, ct).ConfigureAwait(false);
+            var table = RegisterTables.Outgoing(await store.ListOutgoingAsync(outgoing.Year, null, ct).ConfigureAwait(false), outgoing.Year);
+            await WriteRegisterAsync("registerOutgoing", "registers/ubnd-outgoing.pdf", table, ct).ConfigureAwait(false);
         }
 
         string notation = outgoing.Notation;
@@ -150,12 +164,14 @@ internal sealed class DemoStory
             cancellationToken: ct)).ConfigureAwait(false);
         _progress($"Clerk issued number {notation} dated {IssuanceFields.FormatDate(outgoing.Date, _s.Place)} (outgoing register, SQLite).");
 
-        // 7. The agency signs the document, then the annex.
+        // 7. The agency signs the document (the red seal at real size over the left third of the signature), then the
+        // annex (a text block top right: the document's number and the signing time).
         string signedPdf = Out("signed.pdf"), signedAnnex = Out("annex-signed.pdf");
         await signer.SignFileAsync(filled, signedPdf, new PdfSignatureRequest
         {
             Key = new X509CertificateSigningKey(pki.Agency),
             FieldName = "ChuKyCoQuan",
+            Appearance = new SealSignatureAppearance(sealImage, SealDiameterMillimetres),
             Reason = "Phát hành văn bản",
             Location = _s.Place,
         }, ct).ConfigureAwait(false);
@@ -163,12 +179,13 @@ internal sealed class DemoStory
         {
             Key = new X509CertificateSigningKey(pki.Agency),
             FieldName = "ChuKyCoQuan",
+            Appearance = TextBlockSignatureAppearance.ForAttachment(notation, _s.Sender.Name),
             Reason = $"Phụ lục kèm theo văn bản số {notation}",
             Location = _s.Place,
         }, ct).ConfigureAwait(false);
         _result.AddFile("signedPdf", signedPdf);
         _result.AddFile("signedAnnex", signedAnnex);
-        _progress($"Agency {_s.Sender.Name} signed the document and the annex.");
+        _progress($"Agency {_s.Sender.Name} signed the document (red seal, {SealDiameterMillimetres} mm) and the annex (number and time, top right).");
 
         var verification = new PdfVerificationOptions();
         verification.TrustAnchors.Add(pki.Ca);
@@ -244,7 +261,8 @@ internal sealed class DemoStory
         IncomingRegisterEntry incoming;
         await using (var store = RegisterStoreFactory.Create(Work("so/registers.db")))
         {
-            incoming = await new DocumentRegister(store, timeProvider: time).ReceiveAsync(new IncomingReceiveRequest
+            var register = new DocumentRegister(store, timeProvider: time);
+            incoming = await register.ReceiveAsync(new IncomingReceiveRequest
             {
                 SenderCode = senderId,
                 SenderName = _s.Sender.Name,
@@ -257,6 +275,8 @@ internal sealed class DemoStory
                 Urgency = Urgency.Urgent,
                 Method = "Trục liên thông văn bản quốc gia",
             }, ct).ConfigureAwait(false);
+            var table = RegisterTables.Incoming(await store.ListIncomingAsync(incoming.Year, null, ct).ConfigureAwait(false), incoming.Year);
+            await WriteRegisterAsync("registerIncoming", "registers/so-incoming.pdf", table, ct).ConfigureAwait(false);
         }
 
         _result.Numbers["arrivalNumber"] = incoming.ArrivalNumberText;
@@ -304,15 +324,26 @@ internal sealed class DemoStory
             Directory.Delete(work, recursive: true);
         }
 
-        foreach (var dir in new[] { "work", "work/ubnd", "work/so", "work/received", "archive" })
+        foreach (var dir in new[] { "work", "work/ubnd", "work/so", "work/received", "archive", "registers" })
         {
             Directory.CreateDirectory(Path.Combine(_result.OutputDirectory, dir));
         }
 
-        foreach (var stale in Directory.EnumerateFiles(Path.Combine(_result.OutputDirectory, "archive")))
+        foreach (var stale in new[] { "archive", "registers" }.SelectMany(d => Directory.EnumerateFiles(Path.Combine(_result.OutputDirectory, d))))
         {
             File.Delete(stale);
         }
+    }
+
+    private async Task WriteRegisterAsync(string role, string name, ReportTable table, CancellationToken ct)
+    {
+        string path = Out(name);
+        await using (var file = File.Create(path))
+        {
+            await RegisterPdfWriter.WriteAsync(table, file, cancellationToken: ct).ConfigureAwait(false);
+        }
+
+        _result.AddFile(role, path);
     }
 
     private static async Task TransformAsync(string source, string output, Func<Stream, Stream, Task> action)

@@ -62,6 +62,12 @@ public sealed class ArchivePackageWriter
         _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
 
+    /// <summary>
+    /// A test seam: wraps every file the writer creates (the temporary ZIP, or each file of the temporary folder) so
+    /// that tests can make the disk fail (for example "No space left on device" after N bytes).
+    /// </summary>
+    internal Func<Stream, Stream>? WriteInterceptor { get; init; }
+
     /// <summary>Writes the package as a ZIP file that unpacks to one folder named after the package id.</summary>
     /// <param name="content">The dossier and its documents.</param>
     /// <param name="zipPath">The ZIP file; replaced atomically if it exists.</param>
@@ -75,7 +81,7 @@ public sealed class ArchivePackageWriter
         return await InstrumentAsync(content, "zip", async () =>
         {
             var plan = Prepare(content);
-            var sink = new ZipPackageSink(zipPath, plan.FolderName);
+            var sink = new ZipPackageSink(zipPath, plan.FolderName, WriteInterceptor);
             await using (sink.ConfigureAwait(false))
             {
                 return await WriteAsync(plan, sink, cancellationToken).ConfigureAwait(false);
@@ -97,7 +103,7 @@ public sealed class ArchivePackageWriter
         return await InstrumentAsync(content, "folder", async () =>
         {
             var plan = Prepare(content);
-            var sink = new FolderPackageSink(parentDirectory, plan.FolderName);
+            var sink = new FolderPackageSink(parentDirectory, plan.FolderName, WriteInterceptor);
             await using (sink.ConfigureAwait(false))
             {
                 return await WriteAsync(plan, sink, cancellationToken).ConfigureAwait(false);

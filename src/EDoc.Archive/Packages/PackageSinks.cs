@@ -20,10 +20,14 @@ internal sealed class ZipPackageSink : IPackageSink
     private readonly string _temp;
     private readonly string _root;
     private FileStream? _file;
+    private Stream? _output;
     private ZipArchive? _zip;
     private bool _committed;
 
-    public ZipPackageSink(string zipPath, string rootFolder)
+    /// <param name="zipPath">The ZIP file to write.</param>
+    /// <param name="rootFolder">The one folder the ZIP unpacks to.</param>
+    /// <param name="intercept">A test seam wrapping the temporary file (e.g. a full disk); the wrapper owns the file.</param>
+    public ZipPackageSink(string zipPath, string rootFolder, Func<Stream, Stream>? intercept = null)
     {
         _target = Path.GetFullPath(zipPath);
         var dir = Path.GetDirectoryName(_target) ?? ".";
@@ -31,7 +35,8 @@ internal sealed class ZipPackageSink : IPackageSink
         _temp = Path.Combine(dir, $".{Path.GetFileName(_target)}.{Guid.NewGuid():N}.tmp");
         _root = rootFolder;
         _file = new FileStream(_temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.None);
-        _zip = new ZipArchive(_file, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: System.Text.Encoding.UTF8);
+        _output = intercept?.Invoke(_file) ?? _file;
+        _zip = new ZipArchive(_output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: System.Text.Encoding.UTF8);
         var rootEntry = _zip.CreateEntry(_root + "/");
         rootEntry.ExternalAttributes = (UnixDirectoryMode << 16) | 0x10;
     }
@@ -55,9 +60,10 @@ internal sealed class ZipPackageSink : IPackageSink
     {
         _zip!.Dispose();
         _zip = null;
-        await _file!.FlushAsync(cancellationToken).ConfigureAwait(false);
-        _file.Flush(flushToDisk: true);
-        await _file.DisposeAsync().ConfigureAwait(false);
+        await _output!.FlushAsync(cancellationToken).ConfigureAwait(false);
+        _file!.Flush(flushToDisk: true);
+        await _output.DisposeAsync().ConfigureAwait(false);
+        _output = null;
         _file = null;
         File.Move(_temp, _target, overwrite: true);
         _committed = true;
@@ -71,6 +77,8 @@ internal sealed class ZipPackageSink : IPackageSink
             return;
         }
 
+        // A failed package: release everything and remove the temporary file, even when closing fails again (a full
+        // disk fails every flush); the exception that aborted the package is the one the caller sees.
         try
         {
             _zip?.Dispose();
@@ -81,13 +89,42 @@ internal sealed class ZipPackageSink : IPackageSink
         catch (InvalidDataException)
         {
         }
-
-        if (_file is not null)
+        catch (NotSupportedException)
         {
-            await _file.DisposeAsync().ConfigureAwait(false);
         }
 
-        File.Delete(_temp);
+        try
+        {
+            if (_output is not null)
+            {
+                await _output.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+        catch (IOException)
+        {
+        }
+        finally
+        {
+            if (_file is not null)
+            {
+                await DisposeQuietlyAsync(_file).ConfigureAwait(false);
+            }
+
+            File.Delete(_temp);
+        }
+    }
+
+    /// <summary>Closes a file whose last buffered bytes cannot be written (a full disk): the handle is released anyway.</summary>
+    private static async ValueTask DisposeQuietlyAsync(FileStream file)
+    {
+        try
+        {
+            await file.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+            // FileStream releases its handle even when the final flush fails.
+        }
     }
 }
 
@@ -95,10 +132,15 @@ internal sealed class FolderPackageSink : IPackageSink
 {
     private readonly string _target;
     private readonly string _temp;
+    private readonly Func<Stream, Stream>? _intercept;
     private bool _committed;
 
-    public FolderPackageSink(string parentDirectory, string rootFolder)
+    /// <param name="parentDirectory">The folder that receives the package folder.</param>
+    /// <param name="rootFolder">The package folder's name.</param>
+    /// <param name="intercept">A test seam wrapping each file written (e.g. a full disk); the wrapper owns the file.</param>
+    public FolderPackageSink(string parentDirectory, string rootFolder, Func<Stream, Stream>? intercept = null)
     {
+        _intercept = intercept;
         var parent = Path.GetFullPath(parentDirectory);
         Directory.CreateDirectory(parent);
         _target = Path.Combine(parent, rootFolder);
@@ -115,7 +157,8 @@ internal sealed class FolderPackageSink : IPackageSink
     {
         var path = Path.Combine(_temp, relativePath.Replace('/', Path.DirectorySeparatorChar));
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        return new TimestampedFileStream(path, modified);
+        var file = new TimestampedFileStream(path, modified);
+        return _intercept?.Invoke(file) ?? file;
     }
 
     public void CreateDirectory(string relativePath, DateTimeOffset modified)

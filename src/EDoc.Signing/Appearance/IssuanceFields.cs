@@ -26,6 +26,13 @@ public static class IssuanceFields
     /// <summary>The default issue date field name.</summary>
     public const string DateFieldName = "NgayBanHanh";
 
+    /// <summary>
+    /// The urgency field name: an empty text field of the draft (40 × 8 mm, the largest stamp) that
+    /// <see cref="UrgencyStampWriter.StampAsync"/> fills with the stamp at issuance — a form fill-in, allowed after
+    /// the signer's DocMDP P=2 certification (an added annotation would not be).
+    /// </summary>
+    public const string UrgencyFieldName = "MucDoKhan";
+
     /// <summary>Formats a register number as NĐ 30/2020 Phụ lục I writes it: numbers below 10 get a leading zero.</summary>
     /// <param name="number">The number (1 or more).</param>
     /// <returns>E.g. <c>08</c>, <c>125</c>.</returns>
@@ -203,48 +210,54 @@ public static class IssuanceFields
         var builder = new SignatureAppearanceBuilder(fonts);
         foreach ((string name, string value) in values)
         {
-            PdfField field = all.Find(f => string.Equals(f.FullName, name, StringComparison.Ordinal))
-                ?? throw new InvalidOperationException($"The document has no field '{name}'.");
-            if (field.FieldType != "Tx" || field.Reference is null || field.Dictionary.GetNameValue("Subtype") != "Widget")
-            {
-                throw new InvalidOperationException($"The field '{name}' is not a text field with its own widget.");
-            }
-
-            double[] rect = view.GetArray(field.Dictionary.Get("Rect")) is { Count: 4 } ra
-                ? [.. ra.Items.Select(i => view.Resolve(i).TryGetNumber(out double d) ? d : 0)]
-                : throw new InvalidOperationException($"The field '{name}' has no /Rect.");
-            int rotate = view.GetDictionary(field.Dictionary.Get("MK")) is { } mk ? (int)(view.GetInteger(mk.Get("R")) ?? 0) : 0;
-            double w = Math.Abs(rect[2] - rect[0]), h = Math.Abs(rect[3] - rect[1]);
-            if (rotate is 90 or 270)
-            {
-                (w, h) = (h, w);
-            }
-
             string text = value.Normalize(System.Text.NormalizationForm.FormC);
-            PdfSignatureAppearance a = builder.BuildTextBlock(new SignatureTextBlock { Lines = [text], FontSize = Math.Min(fontSize, Math.Max(4, (h - 4) / 1.25)) }, w, h);
-            var form = new PdfDictionary();
-            form.Set("Type", new PdfName("XObject"));
-            form.Set("Subtype", new PdfName("Form"));
-            form.Set("BBox", PdfArray.OfNumbers(0, 0, w, h));
-            if (rotate != 0)
-            {
-                form.Set("Matrix", rotate switch
-                {
-                    90 => PdfArray.OfNumbers(0, 1, -1, 0, 0, 0),
-                    180 => PdfArray.OfNumbers(-1, 0, 0, -1, 0, 0),
-                    _ => PdfArray.OfNumbers(0, -1, 1, 0, 0, 0),
-                });
-            }
-
-            form.Set("Resources", a.Resources ?? new PdfDictionary());
-            var ap = new PdfDictionary();
-            ap.Set("N", new PdfStream(form, a.Content));
-            var clone = new PdfDictionary(field.Dictionary);
-            clone.Set("V", PdfString.FromText(text));
-            clone.Set("AP", ap);
-            writer.Update(field.Reference, clone);
+            FillField(view, all, writer, name, text, (w, h) => builder.BuildTextBlock(new SignatureTextBlock { Lines = [text], FontSize = Math.Min(fontSize, Math.Max(4, (h - 4) / 1.25)) }, w, h));
         }
 
         await writer.WriteAsync(source, output, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sets a text field's /V and an appearance drawn upright in its widget box (w × h points as the reader sees it).</summary>
+    internal static void FillField(PdfObjectView view, List<PdfField> all, PdfIncrementalWriter writer, string name, string text, Func<double, double, PdfSignatureAppearance> build)
+    {
+        PdfField field = all.Find(f => string.Equals(f.FullName, name, StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"The document has no field '{name}'.");
+        if (field.FieldType != "Tx" || field.Reference is null || field.Dictionary.GetNameValue("Subtype") != "Widget")
+        {
+            throw new InvalidOperationException($"The field '{name}' is not a text field with its own widget.");
+        }
+
+        double[] rect = view.GetArray(field.Dictionary.Get("Rect")) is { Count: 4 } ra
+            ? [.. ra.Items.Select(i => view.Resolve(i).TryGetNumber(out double d) ? d : 0)]
+            : throw new InvalidOperationException($"The field '{name}' has no /Rect.");
+        int rotate = view.GetDictionary(field.Dictionary.Get("MK")) is { } mk ? (int)(view.GetInteger(mk.Get("R")) ?? 0) : 0;
+        double w = Math.Abs(rect[2] - rect[0]), h = Math.Abs(rect[3] - rect[1]);
+        if (rotate is 90 or 270)
+        {
+            (w, h) = (h, w);
+        }
+
+        PdfSignatureAppearance a = build(w, h);
+        var form = new PdfDictionary();
+        form.Set("Type", new PdfName("XObject"));
+        form.Set("Subtype", new PdfName("Form"));
+        form.Set("BBox", PdfArray.OfNumbers(0, 0, w, h));
+        if (rotate != 0)
+        {
+            form.Set("Matrix", rotate switch
+            {
+                90 => PdfArray.OfNumbers(0, 1, -1, 0, 0, 0),
+                180 => PdfArray.OfNumbers(-1, 0, 0, -1, 0, 0),
+                _ => PdfArray.OfNumbers(0, -1, 1, 0, 0, 0),
+            });
+        }
+
+        form.Set("Resources", a.Resources ?? new PdfDictionary());
+        var ap = new PdfDictionary();
+        ap.Set("N", new PdfStream(form, a.Content));
+        var clone = new PdfDictionary(field.Dictionary);
+        clone.Set("V", PdfString.FromText(text));
+        clone.Set("AP", ap);
+        writer.Update(field.Reference, clone);
     }
 }

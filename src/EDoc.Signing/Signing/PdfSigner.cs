@@ -55,6 +55,12 @@ public sealed class PdfSigner
     }
 
     /// <summary>
+    /// A test seam: wraps every file the signer writes (the temporary output next to the destination and the scratch
+    /// files) so that tests can make the disk fail (for example "No space left on device" after N bytes).
+    /// </summary>
+    internal Func<Stream, Stream>? WriteInterceptor { get; init; }
+
+    /// <summary>
     /// Signs <paramref name="source"/> into <paramref name="destination"/>. The source must be readable (a non-seekable
     /// source is first spooled to a temporary file); it is never written to. The destination receives the source bytes
     /// followed by the new revision(s); when it is not an empty readable, writable and seekable stream, the output is
@@ -83,7 +89,7 @@ public sealed class PdfSigner
         {
             if (!source.CanSeek)
             {
-                FileStream spooled = CreateTempStream();
+                Stream spooled = CreateTempStream();
                 await using var spooledScope = spooled.ConfigureAwait(false);
                 await source.CopyToAsync(spooled, cancellationToken).ConfigureAwait(false);
                 await spooled.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -289,11 +295,13 @@ public sealed class PdfSigner
             var prepared = new FileStream(preparedPath, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
             await using (prepared.ConfigureAwait(false))
             {
-                var dst = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+                var file = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+                Stream dst = Intercept(file);
                 await using (dst.ConfigureAwait(false))
                 {
                     result = await CompleteTwoPhaseAsync(state, signatureOrCms, prepared, dst, cancellationToken).ConfigureAwait(false);
                     await dst.FlushAsync(cancellationToken).ConfigureAwait(false);
+                    file.Flush(flushToDisk: true);
                 }
             }
 
@@ -393,7 +401,7 @@ public sealed class PdfSigner
         PdfSignatureOptions pdfOptions = BuildPdfOptions(source, request, request.Key.Certificate, signingTime, capacity);
 
         bool direct = request.Level < PadesLevel.BaselineLT && IsEmptyRandomAccess(destination);
-        FileStream? stage = direct ? null : CreateTempStream();
+        Stream? stage = direct ? null : CreateTempStream();
         try
         {
             Stream target = stage ?? destination;
@@ -460,10 +468,10 @@ public sealed class PdfSigner
         }
 
         // B-LTA: a document timestamp over everything, then the TSA's own validation data when it can be found.
-        FileStream withDss = CreateTempStream();
+        Stream withDss = CreateTempStream();
         await using var withDssScope = withDss.ConfigureAwait(false);
         await PdfDssWriter.AppendAsync(signed, withDss, dss, cancellationToken).ConfigureAwait(false);
-        FileStream stamped = CreateTempStream();
+        Stream stamped = CreateTempStream();
         await using var stampedScope = stamped.ConfigureAwait(false);
         var tsOptions = new PdfSignatureOptions
         {
@@ -678,7 +686,7 @@ public sealed class PdfSigner
         }
     }
 
-    private static async Task<T> WriteFileAtomicallyAsync<T>(string sourcePath, string destinationPath, Func<Stream, Stream, Task<T>> write, CancellationToken cancellationToken)
+    private async Task<T> WriteFileAtomicallyAsync<T>(string sourcePath, string destinationPath, Func<Stream, Stream, Task<T>> write, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(sourcePath);
         ArgumentException.ThrowIfNullOrEmpty(destinationPath);
@@ -696,12 +704,13 @@ public sealed class PdfSigner
         try
         {
             T result;
-            var dst = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+            var file = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+            Stream dst = Intercept(file);
             await using (dst.ConfigureAwait(false))
             {
                 result = await write(src, dst).ConfigureAwait(false);
                 await dst.FlushAsync(cancellationToken).ConfigureAwait(false);
-                dst.Flush(flushToDisk: true);
+                file.Flush(flushToDisk: true);
             }
 
             File.Move(temp, full, overwrite: true);
@@ -734,12 +743,15 @@ public sealed class PdfSigner
         }
     }
 
-    private FileStream CreateTempStream()
+    private Stream CreateTempStream()
     {
         string directory = _options.TemporaryDirectory ?? Path.GetTempPath();
         string path = Path.Combine(directory, "edoc-sign-" + Guid.NewGuid().ToString("N") + ".tmp");
-        return new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
+        return Intercept(new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose));
     }
+
+    /// <summary>Passes a file stream the signer writes through <see cref="WriteInterceptor"/> (the stream returned owns it).</summary>
+    private Stream Intercept(FileStream file) => WriteInterceptor?.Invoke(file) ?? file;
 
     private static void CheckStreams(Stream source, Stream destination)
     {

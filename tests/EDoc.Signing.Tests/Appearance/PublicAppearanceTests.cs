@@ -157,6 +157,58 @@ public sealed class PublicAppearanceTests(PdfCorpusFixture corpus)
     }
 
     [Fact]
+    public async Task SameImageInTwoSignatures_SecondRevisionReusesTheImageXObject()
+    {
+        // Arrange: the same prepared image (one batch cache) for two signatures on pages 1 and 2.
+        string input = corpus.Path(PdfCorpusFixture.Lo);
+        string once = corpus.NewTempFile("once.pdf"), twice = corpus.NewTempFile("twice.pdf");
+        var cache = new SignatureImageCache();
+        byte[] jpeg = MakeSignatureJpeg();
+        SignatureImage first = cache.GetOrLoad(jpeg, ImagePreparationOptions.Signer);
+        SignatureImage second = cache.GetOrLoad(jpeg, ImagePreparationOptions.Signer);
+
+        // Act
+        await SignPublicAsync(corpus, input, once, 0, new ImageSignatureAppearance(first), SignaturePlacement.AtRectangle(PageRectangle.FromMillimetres(110, 40, 60, 25), 1));
+        await SignPublicAsync(corpus, once, twice, 1, new ImageSignatureAppearance(second), SignaturePlacement.AtRectangle(PageRectangle.FromMillimetres(110, 40, 60, 25), SignaturePlacement.LastPage));
+
+        // Assert: one RGB image and one soft mask in the whole file; both signatures valid; ink drawn on both pages.
+        Assert.Same(first, second);
+        string raw = Encoding.Latin1.GetString(await File.ReadAllBytesAsync(twice));
+        Assert.Equal(1, TestSigning.CountOf(raw, "/ColorSpace/DeviceRGB"));
+        Assert.Equal(1, TestSigning.CountOf(raw, "/ColorSpace/DeviceGray"));
+        long secondRevision = new FileInfo(twice).Length - new FileInfo(once).Length;
+        Assert.True(secondRevision < 40 * KiB, $"the second revision added {secondRevision} bytes");
+        TestSigning.AssertPdfSigAllValid(corpus, twice, 2);
+        string prefix = Path.Combine(Path.GetDirectoryName(twice)!, "page2");
+        Assert.Equal(0, ExternalTool.Run("pdftoppm", ["-r", "72", "-png", "-singlefile", "-f", "2", "-l", "2", twice, prefix]).ExitCode);
+        using Image<Rgba32> page2 = Image.Load<Rgba32>(prefix + ".png");
+        Assert.True(Count(page2, (0, 0, page2.Width, page2.Height), IsBlue) > 200, "the reused image must be drawn on page 2");
+    }
+
+    [Fact]
+    public async Task TwoPhase_VisibleImage_PlacedAndValid()
+    {
+        string input = corpus.Path(PdfCorpusFixture.Lo);
+        string prepared = corpus.NewTempFile("prepared.pdf"), output = corpus.NewTempFile("two-phase.pdf");
+        SignatureImage image = SignatureImage.Load(MakeSignatureJpeg(), ImagePreparationOptions.Signer);
+        var key = new EDoc.Signing.Signers.X509CertificateSigningKey(corpus.Signers[0]);
+        var signer = new PdfSigner();
+
+        PdfTwoPhaseState state = await signer.PrepareTwoPhaseFileAsync(input, prepared, new PdfTwoPhaseRequest
+        {
+            Certificate = corpus.Signers[0],
+            Appearance = new ImageSignatureAppearance(image),
+            Placement = SignaturePlacement.AtRectangle(PageRectangle.FromMillimetres(110, 40, 60, 25)),
+        });
+        byte[] signature = (await key.SignHashAsync(state.HashToSign, System.Security.Cryptography.HashAlgorithmName.SHA256)).ToArray();
+        await signer.CompleteTwoPhaseFileAsync(state, signature, prepared, output);
+
+        TestSigning.AssertPdfSigAllValid(corpus, output, 1);
+        using Image<Rgba32> page = Render(output);
+        Assert.True(Count(page, ToPixels(PageRectangle.FromMillimetres(110, 40, 60, 25), 841.89), IsBlue) > 300);
+    }
+
+    [Fact]
     public async Task Seal_NoEarlierVisibleSignature_ThrowsSigningExceptionAndWritesNothing()
     {
         string output = corpus.NewTempFile("seal-alone.pdf");

@@ -210,7 +210,9 @@ internal static class PdfSignaturePreparer
                 _ => PdfArray.OfNumbers(0, -1, 1, 0, 0, 0),
             });
         }
-        apDict.Set("Resources", options.Appearance?.Resources is { } res ? PdfObjectCloner.DeepClone(res) : new PdfDictionary());
+        var apResources = options.Appearance?.Resources is { } res ? (PdfDictionary)PdfObjectCloner.DeepClone(res) : new PdfDictionary();
+        PdfImageReuse.ReuseExistingImages(reader, fields, apResources);
+        apDict.Set("Resources", apResources);
         PdfReference apRef = writer.Add(new PdfStream(apDict, options.Appearance?.Content ?? []));
         var ap = new PdfDictionary();
         ap.Set("N", apRef);
