@@ -163,4 +163,23 @@ app.MapGet("/api/registers/{book}", async (IRegisterStore store, TimeProvider ti
     };
 });
 
+app.MapGet("/api/reports/overdue", async (IRegisterStore store, EDoc.Registers.Deadlines.DeadlineCalculator deadlines, TimeProvider time, DateOnly? asOf, int? handlingDays, CancellationToken ct) =>
+{
+    if (handlingDays is < 0 or > 365)
+    {
+        return Results.Problem(detail: $"handlingDays {handlingDays} is not between 0 and 365.", statusCode: StatusCodes.Status400BadRequest);
+    }
+
+    // Incoming documents past their due date (NĐ 30/2020 art. 24), judged at the end of asOf (default: now), by unit.
+    var monitor = new EDoc.Registers.Reports.OverdueMonitor(store, deadlines, new EDoc.Registers.Reports.OverdueMonitorOptions { DefaultHandlingWorkingDays = handlingDays }, time);
+    DateTimeOffset at = asOf is { } day ? new DateTimeOffset(day.ToDateTime(new TimeOnly(23, 59, 59)), VietnamTime.Offset) : time.GetUtcNow();
+    var groups = await monitor.ListOverdueByUnitAsync(at, cancellationToken: ct);
+    return Results.Ok(groups.Select(g => new
+    {
+        Unit = g.Key,
+        g.Count,
+        Items = g.Items.Select(i => new { i.Entry.ArrivalNumberText, i.Entry.DocumentNumber, i.Entry.Subject, DueAt = i.DueAt, i.WorkingDaysOverdue, i.Person }),
+    }));
+});
+
 await app.RunAsync();

@@ -105,6 +105,14 @@ public sealed class SampleHostWorkflowTests(ITestOutputHelper output) : IDisposa
         var outgoing = await Json(await http.GetAsync("/api/registers/outgoing"));
         Assert.Equal(notation, Assert.Single(outgoing.EnumerateArray()).GetProperty("notation").GetString());
         Assert.Single((await Json(await http.GetAsync("/api/registers/incoming"))).EnumerateArray());
+        // Handled within one working day or overdue: a month later the received document is overdue.
+        var asOf = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30).ToString("yyyy-MM-dd");
+        var overdue = await Json(await http.GetAsync($"/api/reports/overdue?asOf={asOf}&handlingDays=1"));
+        var overdueItem = Assert.Single(Assert.Single(overdue.EnumerateArray()).GetProperty("items").EnumerateArray());
+        Assert.Equal("15/TB-STTTT", overdueItem.GetProperty("documentNumber").GetString());
+        Assert.True(overdueItem.GetProperty("workingDaysOverdue").GetInt32() > 10);
+        Assert.Empty((await Json(await http.GetAsync("/api/reports/overdue?handlingDays=5"))).EnumerateArray());
+
         var archived = await Json(await http.PostAsync($"/api/documents/{id}/archive", null));
         Assert.True(archived.GetProperty("isValid").GetBoolean(), archived.ToString());
         Assert.Equal(1, archived.GetProperty("signatureReports").GetInt32());
