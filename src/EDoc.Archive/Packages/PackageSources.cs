@@ -238,6 +238,12 @@ internal sealed class ZipPackageSource : PackageSource
             RootFolderName = root ?? throw new ArchivePackageFormatException(ArchivePackageFormatError.NotSingleRootFolder, path, "the ZIP is empty.");
             CheckDistinctFolding();
         }
+        catch (InvalidDataException ex)
+        {
+            // The central directory is enumerated lazily: a corrupt one surfaces here, not in OpenRead.
+            _zip.Dispose();
+            throw new ArchivePackageFormatException(ArchivePackageFormatError.Malformed, path, $"the ZIP central directory is corrupt: {ex.Message}", ex);
+        }
         catch
         {
             _zip.Dispose();
@@ -346,7 +352,7 @@ internal sealed class BoundedReadStream(Stream inner, long limit, string path) :
         {
             n = inner.Read(buffer);
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (IsCorruptData(ex))
         {
             throw Corrupt(ex);
         }
@@ -364,7 +370,7 @@ internal sealed class BoundedReadStream(Stream inner, long limit, string path) :
         {
             n = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (IsCorruptData(ex))
         {
             throw Corrupt(ex);
         }
@@ -388,7 +394,11 @@ internal sealed class BoundedReadStream(Stream inner, long limit, string path) :
         base.Dispose(disposing);
     }
 
-    private ArchivePackageFormatException Corrupt(InvalidDataException ex)
+    /// <summary>Corrupt deflate data surfaces as <see cref="InvalidDataException"/> or as zlib's internal ZLibException (an <see cref="IOException"/>).</summary>
+    internal static bool IsCorruptData(Exception ex) =>
+        ex is InvalidDataException || (ex is IOException && ex.GetType().FullName == "System.IO.Compression.ZLibException");
+
+    private ArchivePackageFormatException Corrupt(Exception ex)
         => new(ArchivePackageFormatError.Malformed, path, $"the entry cannot be read after {_read} bytes: {ex.Message}", ex);
 
     private int Count(int n)

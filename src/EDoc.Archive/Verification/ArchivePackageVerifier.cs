@@ -403,7 +403,7 @@ public sealed class ArchivePackageVerifier
                 }
             }
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (BoundedReadStream.IsCorruptData(ex))
         {
             throw new ArchivePackageFormatException(ArchivePackageFormatError.Malformed, entry.Path, $"the entry cannot be read: {ex.Message}", ex);
         }

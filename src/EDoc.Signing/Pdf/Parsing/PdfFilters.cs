@@ -53,19 +53,22 @@ internal static class PdfFilters
         {
             return InflateCore(new ZLibStream(new MemoryStream(data, false), CompressionMode.Decompress), maxLength, location, strict: false);
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (IsCorruptData(ex))
         {
             // Some producers write raw deflate data without the zlib header.
             try
             {
                 return InflateCore(new DeflateStream(new MemoryStream(data, false), CompressionMode.Decompress), maxLength, location, strict: true);
             }
-            catch (InvalidDataException)
+            catch (Exception inner) when (IsCorruptData(inner))
             {
                 throw new PdfFormatException(location, "the Flate data of a stream is corrupt.", ex);
             }
         }
     }
+
+    /// <summary>zlib reports corrupt data as <see cref="InvalidDataException"/> or as an <see cref="IOException"/> (ZLibException).</summary>
+    private static bool IsCorruptData(Exception ex) => ex is InvalidDataException or IOException;
 
     private static byte[] InflateCore(Stream z, long maxLength, string location, bool strict)
     {
@@ -82,7 +85,7 @@ internal static class PdfFilters
                     {
                         n = z.Read(buffer, 0, buffer.Length);
                     }
-                    catch (InvalidDataException) when (!strict && output.Length > 0)
+                    catch (Exception ex) when (!strict && output.Length > 0 && IsCorruptData(ex))
                     {
                         // A truncated end of a zlib stream (missing checksum) is common; keep what was decoded.
                         break;
