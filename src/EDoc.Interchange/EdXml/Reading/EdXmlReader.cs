@@ -66,6 +66,12 @@ public sealed class EdXmlReader
             var location = ex.LineNumber > 0 ? $"line {ex.LineNumber}, position {ex.LinePosition}" : null;
             throw new EdXmlFormatException("edXML", location, ex.Message, ex);
         }
+        catch (ArgumentOutOfRangeException ex) when (ex.StackTrace?.Contains("System.Xml.XmlTextReaderImpl", StringComparison.Ordinal) == true)
+        {
+            // Found by fuzzing (fuzz/regressions/edxml-reader): .NET's async XML reader fails with a negative copy
+            // length on a truncated XML declaration followed by garbage, instead of an XmlException.
+            throw new EdXmlFormatException("edXML", "the XML declaration", "the XML declaration is malformed.", ex);
+        }
     }
 
     private async Task<EdXmlPackage> ReadCoreAsync(XmlReader xml, BoundedReadStream bounded, IEdXmlAttachmentSink? sink, CancellationToken cancellationToken)
