@@ -64,6 +64,9 @@ public sealed record DocumentRecord
     /// <summary>The edXML document id once sent (<c>{sender},{date},{number}/{notation}</c>).</summary>
     public string? EdXmlDocumentId { get; init; }
 
+    /// <summary>Where the signer's signature image goes (between the signer's title and name).</summary>
+    public PageRectangle? SignerBox { get; init; }
+
     /// <summary>The file name of the current PDF in the document's folder.</summary>
     public required string CurrentPdf { get; init; }
 }
@@ -94,6 +97,8 @@ public sealed partial class AgencyWorkflow(
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly DemoScenario _scenario = new();
     private readonly SampleHostOptions _options = options.Value;
+    private readonly SignatureImage _signatureImage = SignatureImage.Load(DemoArtwork.SignaturePng(), ImagePreparationOptions.Signer);
+    private readonly SignatureImage _sealImage = SignatureImage.Load(DemoArtwork.SealPng(), ImagePreparationOptions.Seal);
 
     private string DocumentsRoot => Path.GetFullPath(Path.Combine(_options.DataDirectory, "documents"));
 
@@ -125,13 +130,13 @@ public sealed partial class AgencyWorkflow(
                 new IssuanceFieldDefinition(IssuanceFields.DateFieldName, 0, layout.DateField),
             ],
             ct));
-        var record = new DocumentRecord { Id = id, State = DocumentState.Draft, Subject = _scenario.Subject, Urgency = urgency, CurrentPdf = Path.GetFileName(withFields) };
+        var record = new DocumentRecord { Id = id, State = DocumentState.Draft, Subject = _scenario.Subject, Urgency = urgency, SignerBox = layout.SignerBox, CurrentPdf = Path.GetFileName(withFields) };
         await SaveAsync(record, ct);
         LogStep(logger, "draft", id);
         return record;
     }
 
-    /// <summary>The signer certifies the draft (DocMDP P=2: the clerk's fields and the agency's signature stay allowed).</summary>
+    /// <summary>The signer certifies the draft with the blue signature image (DocMDP P=2: the clerk's fields and the agency's signature stay allowed).</summary>
     public Task<DocumentRecord> SignAsync(string id, CancellationToken ct) => UnderGateAsync(async () =>
     {
         var record = await LoadAsync(id, ct);
@@ -142,6 +147,8 @@ public sealed partial class AgencyWorkflow(
             Key = new X509CertificateSigningKey(pki.Signer),
             FieldName = "ChuKyLanhDao",
             Certification = PdfCertificationLevel.FormFillingAndSigning,
+            Placement = record.SignerBox is { } box ? SignaturePlacement.AtRectangle(box) : null,
+            Appearance = record.SignerBox is null ? null : new ImageSignatureAppearance(_signatureImage),
             Reason = "Ký ban hành",
             Location = _options.Agency.Place,
             SignerName = _scenario.SignerFullName,
@@ -150,7 +157,7 @@ public sealed partial class AgencyWorkflow(
         return await SaveAsync(record with { State = DocumentState.SignedBySigner, CurrentPdf = output }, ct);
     });
 
-    /// <summary>The clerk takes the next number from the outgoing register, fills number and date, and the agency signs.</summary>
+    /// <summary>The clerk takes the next number from the outgoing register, fills number and date, and the agency signs with the red seal (36 mm) over the signature.</summary>
     public Task<DocumentRecord> IssueAsync(string id, CancellationToken ct) => UnderGateAsync(async () =>
     {
         var record = await LoadAsync(id, ct);
@@ -182,6 +189,7 @@ public sealed partial class AgencyWorkflow(
         {
             Key = new X509CertificateSigningKey(pki.Agency),
             FieldName = "ChuKyCoQuan",
+            Appearance = record.SignerBox is null ? null : new SealSignatureAppearance(_sealImage, 36),
             Reason = "Phát hành văn bản",
             Location = _options.Agency.Place,
         }, ct);

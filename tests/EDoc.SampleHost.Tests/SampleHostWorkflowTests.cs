@@ -57,7 +57,9 @@ public sealed class SampleHostWorkflowTests(ITestOutputHelper output) : IDisposa
         string id = draft.GetProperty("id").GetString()!;
         Assert.Equal("Draft", draft.GetProperty("state").GetString());
         Assert.Equal(HttpStatusCode.Conflict, (await http.PostAsync($"/api/documents/{id}/issue", null)).StatusCode);
+        var draftPdf = await http.GetByteArrayAsync($"/api/documents/{id}/pdf");
         Assert.Equal("SignedBySigner", (await Json(await http.PostAsync($"/api/documents/{id}/sign", null))).GetProperty("state").GetString());
+        var signedPdf = await http.GetByteArrayAsync($"/api/documents/{id}/pdf");
         var issued = await Json(await http.PostAsync($"/api/documents/{id}/issue", null));
         string notation = issued.GetProperty("notation").GetString()!;
         Assert.Equal("01/QĐ-UBND", notation);
@@ -69,6 +71,14 @@ public sealed class SampleHostWorkflowTests(ITestOutputHelper output) : IDisposa
         await File.WriteAllBytesAsync(pdf, await http.GetByteArrayAsync($"/api/documents/{id}/pdf"));
         var pdfsig = Run("pdfsig", pdf);
         Assert.Equal(2, CountOf(pdfsig, "Signature Validation: Signature is Valid."));
+
+        // Rendered by poppler: the signer's blue signature, then the agency's red seal, are on the page.
+        var (draftBlue, draftRed) = await ColoursAsync(Path.Combine(_root, "draft.pdf"), draftPdf);
+        var (signedBlue, signedRed) = await ColoursAsync(Path.Combine(_root, "signed.pdf"), signedPdf);
+        var (blue, red) = await ColoursAsync(pdf, null);
+        output.WriteLine($"blue pixels {draftBlue} → {signedBlue} → {blue}, red pixels {draftRed} → {signedRed} → {red}");
+        Assert.True(signedBlue > draftBlue + 50, "the signature image is not on the page");
+        Assert.True(red > signedRed + 200, "the seal is not on the page");
 
         // Send through the hub; the peer receives it (and its inbox answers 01).
         var sent = await Json(await http.PostAsync($"/api/documents/{id}/send", null));
@@ -176,6 +186,32 @@ public sealed class SampleHostWorkflowTests(ITestOutputHelper output) : IDisposa
         output.WriteLine($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.PathAndQuery} → {(int)response.StatusCode}\n{body}");
         Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode}: {body}");
         return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    /// <summary>Renders page 1 with pdftoppm and counts clearly blue and clearly red pixels.</summary>
+    private async Task<(int Blue, int Red)> ColoursAsync(string path, byte[]? bytes)
+    {
+        if (bytes is not null)
+        {
+            await File.WriteAllBytesAsync(path, bytes);
+        }
+
+        string png = Path.ChangeExtension(path, null) + "-page";
+        Run("pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", "-singlefile", path, png);
+        using var page = SixLabors.ImageSharp.Image.Load<SixLabors.ImageSharp.PixelFormats.Rgba32>(png + ".png");
+        int blue = 0, red = 0;
+        page.ProcessPixelRows(rows =>
+        {
+            for (int y = 0; y < rows.Height; y++)
+            {
+                foreach (var p in rows.GetRowSpan(y))
+                {
+                    blue += p.B > p.R + 60 && p.B > p.G + 40 ? 1 : 0;
+                    red += p.R > p.G + 100 && p.R > p.B + 100 ? 1 : 0;
+                }
+            }
+        });
+        return (blue, red);
     }
 
     private static int CountOf(string text, string what) => (text.Length - text.Replace(what, string.Empty, StringComparison.Ordinal).Length) / what.Length;

@@ -40,6 +40,8 @@ public sealed class ImageSignatureAppearance : PdfSignatureAppearanceProvider
     /// <summary>Colour of the text lines. <value>The default value is black.</value></summary>
     public InkColor TextColor { get; init; } = InkColor.Black;
 
+    internal override string? Tooltip => "Chữ ký số của người có thẩm quyền";
+
     internal override PageRectangle AdjustBox(PageRectangle box)
         => Image is not null && TextLines.Count == 0 ? SignatureAppearanceBuilder.FitImage(Image, box) : box;
 
@@ -110,6 +112,11 @@ public sealed class SealSignatureAppearance : PdfSignatureAppearanceProvider
             _coverShare = value;
         }
     }
+
+    /// <summary>The /TU of seal widgets; <see cref="SignaturePlacement.OverLastSignature"/> skips widgets carrying it.</summary>
+    internal const string SealTooltip = "Chữ ký số của cơ quan, tổ chức (con dấu)";
+
+    internal override string? Tooltip => SealTooltip;
 
     internal override SignaturePlacement? DefaultPlacement => SignaturePlacement.OverLastSignature();
 
@@ -183,6 +190,8 @@ public sealed class TextBlockSignatureAppearance : PdfSignatureAppearanceProvide
     /// <param name="signingTime">The signing time.</param>
     /// <returns>The lines, NFC.</returns>
     public IReadOnlyList<string> GetLines(DateTimeOffset signingTime) => _block(signingTime).Lines;
+
+    internal override string? Tooltip => "Chữ ký số của cơ quan, tổ chức";
 
     internal override SignaturePlacement? DefaultPlacement => SignaturePlacement.TopRight();
 

@@ -112,7 +112,7 @@ public sealed class SignaturePlacement
     }
 
     /// <summary>
-    /// Over the most recent visible signature widget (the competent signer's), for <see cref="SealSignatureAppearance"/>:
+    /// Over the most recent visible signature widget that is not a seal (the competent signer's), for <see cref="SealSignatureAppearance"/>:
     /// the seal at its real diameter, vertically centred, covering the left share of the signer's widget.
     /// </summary>
     /// <param name="pageNumber">The one-based page or <see cref="LastPage"/> to look on; <see langword="null"/>: any page.</param>
@@ -348,6 +348,11 @@ internal static class SignaturePlacementResolver
             if (f.FieldType != "Sig" || view.GetDictionary(f.Dictionary.Get("V")) is not { } sig)
             {
                 continue;
+            }
+
+            if (view.Resolve(f.Dictionary.Get("TU")) is PdfString tu && tu.ToText() == SealSignatureAppearance.SealTooltip)
+            {
+                continue; // An earlier seal: a second agency seal still goes over the signer's signature.
             }
 
             PdfArray? br = view.GetArray(sig.Get("ByteRange"));

@@ -18,6 +18,9 @@ public abstract class PdfSignatureAppearanceProvider
     {
     }
 
+    /// <summary>The widget's /TU (field description shown by readers and screen readers), or null.</summary>
+    internal virtual string? Tooltip => null;
+
     /// <summary>Where the widget goes when the request gives neither a placement nor a rectangle (null: the request must give one).</summary>
     internal virtual SignaturePlacement? DefaultPlacement => null;
 

@@ -620,6 +620,7 @@ public sealed class PdfSigner
             PageIndex = placement.PageIndex,
             Rectangle = placement.UserRect,
             Appearance = appearance,
+            Tooltip = appearance is null ? null : request.Appearance?.Tooltip,
             SigningTime = signingTime,
             Reason = request.Reason,
             Location = request.Location,

@@ -125,6 +125,33 @@ public sealed class EdXmlExtractorTests : IDisposable
     }
 
     [Fact]
+    public async Task Extract_SymlinkZipEntry_ThrowsFormatExceptionAndLeavesNoFile()
+    {
+        var zip = new MemoryStream();
+        using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            await using (var ok = archive.CreateEntry("ok.txt").Open())
+            {
+                ok.Write("ok"u8);
+            }
+
+            var link = archive.CreateEntry("passwd");
+            link.ExternalAttributes = unchecked((int)0xA1FF0000u);
+            await using var target = link.Open();
+            target.Write("/etc/passwd"u8);
+        }
+
+        var package = TestPackages.Minimal(EdXmlAttachment.FromBytes("links.zip", zip.ToArray(), "application/zip"));
+        var bytes = await TestPackages.WriteAsync(package);
+
+        var ex = await Assert.ThrowsAsync<EdXmlFormatException>(() => new EdXmlExtractor().ExtractAsync(new MemoryStream(bytes), _directory));
+
+        Assert.Contains("symbolic link", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("passwd", ex.Location, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(_directory));
+    }
+
+    [Fact]
     public async Task Extract_ZipBomb_ThrowsLimitExceededAndLeavesNoFile()
     {
         // 256 MiB of zeros deflate to about 250 KiB: a ratio of about 1000, far above the default limit of 100.

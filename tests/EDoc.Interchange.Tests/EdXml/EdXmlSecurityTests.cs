@@ -47,6 +47,27 @@ public class EdXmlSecurityTests
         Assert.Equal("MaxHeaderBytes", ex.LimitName);
     }
 
+    internal static string DeeplyNested(int depth)
+    {
+        var xml = new StringBuilder("<edXML><edXMLEnvelope><edXMLHeader><MessageHeader><Subject>s</Subject></MessageHeader>");
+        xml.Insert(xml.Length, "<x>", depth);
+        xml.Insert(xml.Length, "</x>", depth);
+        xml.Append("</edXMLHeader></edXMLEnvelope></edXML>");
+        return xml.ToString();
+    }
+
+    [Fact]
+    public async Task Read_DeeplyNestedElements_ThrowsLimitExceededInsteadOfOverflowingTheStack()
+    {
+        // Copying the envelope recursed per level: 200,000 levels overflowed the stack and killed the process.
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+
+        var ex = await Assert.ThrowsAsync<EDocLimitExceededException>(() => TestPackages.ReadAsync(DeeplyNested(20_000)));
+
+        Assert.Equal("MaxElementDepth", ex.LimitName);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(30), stopwatch.Elapsed.ToString());
+    }
+
     [Fact]
     public async Task Read_ManySmallUnknownElements_ThrowLimitExceededWhenTheyAddUp()
     {

@@ -66,6 +66,22 @@ public sealed class EdXmlSignatureTests
     }
 
     [Fact]
+    public async Task Verify_DeeplyNestedElementsInSignedPackage_ThrowsLimitExceededInsteadOfOverflowingTheStack()
+    {
+        // Canonicalization recurses per element level: deep nesting would overflow the stack and kill the process.
+        var signed = await SignAsync(await TestPackages.WriteAsync(TestPackages.Minimal()));
+        var text = Encoding.UTF8.GetString(signed);
+        var at = text.LastIndexOf("</", text.IndexOf("edXMLHeader>", text.IndexOf("edXMLHeader", StringComparison.Ordinal) + 1, StringComparison.Ordinal), StringComparison.Ordinal);
+        var nested = new StringBuilder(text[..at]).Insert(at, "<x>", 20_000).Append(new StringBuilder().Insert(0, "</x>", 20_000)).Append(text[at..]);
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+
+        var ex = await Assert.ThrowsAsync<EDocLimitExceededException>(() => VerifyAsync(Encoding.UTF8.GetBytes(nested.ToString())));
+
+        Assert.Equal("MaxElementDepth", ex.LimitName);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(30), stopwatch.Elapsed.ToString());
+    }
+
+    [Fact]
     public async Task Verify_Unsigned_IsNotSigned()
     {
         Assert.Equal(EdXmlSignatureStatus.NotSigned, (await VerifyAsync(await TestPackages.WriteAsync(TestPackages.Minimal()))).Status);

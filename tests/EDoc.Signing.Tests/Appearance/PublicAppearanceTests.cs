@@ -186,6 +186,30 @@ public sealed class PublicAppearanceTests(PdfCorpusFixture corpus)
     }
 
     [Fact]
+    public async Task SecondSeal_AfterAnEarlierSeal_GoesOverTheSignerNotOverTheSeal()
+    {
+        string dir = Directory.CreateTempSubdirectory("edoc-appearance-seals-").FullName;
+        string input = Path.Combine(dir, "draft.pdf"), signed = Path.Combine(dir, "signed.pdf"), seal1 = Path.Combine(dir, "seal1.pdf"), seal2 = Path.Combine(dir, "seal2.pdf");
+        await File.WriteAllBytesAsync(input, MakePdf([0, 0, 595, 842]));
+        SignatureImage ink = SignatureImage.Load(MakeSignatureJpeg(), ImagePreparationOptions.Signer);
+        SignatureImage seal = SignatureImage.Load(MakeSealPng(), ImagePreparationOptions.Seal);
+
+        PdfSigningResult s = await SignPublicAsync(corpus, input, signed, 0, new ImageSignatureAppearance(ink), SignaturePlacement.AtRectangle(PageRectangle.FromMillimetres(110, 60, 60, 25)));
+        PdfSigningResult a = await SignPublicAsync(corpus, signed, seal1, 1, new SealSignatureAppearance(seal, 36));
+        PdfSigningResult b = await SignPublicAsync(corpus, seal1, seal2, 3, new SealSignatureAppearance(seal, 30));
+
+        TestSigning.AssertPdfSigAllValid(corpus, seal2, 3);
+        PageRectangle signer = ReadWidget(seal2, s.FieldName).Widget;
+        PageRectangle first = ReadWidget(seal2, a.FieldName).Widget, second = ReadWidget(seal2, b.FieldName).Widget;
+        PageRectangle expected = SealPlacement.ComputeSealRectangle(signer, 30);
+        Assert.Equal(expected.X, second.X, 1);
+        Assert.Equal(expected.Y, second.Y, 1);
+        Assert.Equal(first.Right, second.Right, 1);
+        string raw = Encoding.UTF8.GetString(await File.ReadAllBytesAsync(seal2));
+        Assert.True(raw.Contains("/TU", StringComparison.Ordinal), "widgets carry their description (/TU)");
+    }
+
+    [Fact]
     public async Task TwoPhase_VisibleImage_PlacedAndValid()
     {
         string input = corpus.Path(PdfCorpusFixture.Lo);

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using EDoc.Signing.Signers;
 using EDoc.Signing.Tests.Pdf;
 using EDoc.Tests.Support;
@@ -103,6 +104,38 @@ public sealed class PdfSignerDiskFullTests(PdfCorpusFixture corpus)
         Assert.Equal(["out0.pdf"], SignerTestSupport.FilesIn(dirs.Output));
         Assert.Empty(SignerTestSupport.FilesIn(dirs.Scratch));
         TestSigning.AssertPdfSigAllValid(corpus, Path.Combine(dirs.Output, "out0.pdf"), 1);
+    }
+
+    [Fact]
+    public async Task TwoPhaseFiles_DiskFullWhilePreparingThenWhileCompleting_NothingPartialAndTheRetryIsValid()
+    {
+        string source = corpus.Path(PdfCorpusFixture.LoForm);
+        string sourceHash = Sha256(source);
+        using var dirs = new Folders();
+        string prepared = Path.Combine(dirs.Output, "prepared.pdf");
+        string output = Path.Combine(dirs.Output, "signed.pdf");
+        using var publicOnly = X509CertificateLoader.LoadCertificate(corpus.Signer.RawData);
+        var request = new PdfTwoPhaseRequest { Certificate = publicOnly, FieldName = "RemoteSig" };
+        var fullDisk = new PdfSigner(new PdfSignerOptions { TemporaryDirectory = dirs.Scratch }) { WriteInterceptor = new DiskBudget(new FileInfo(source).Length / 2).Wrap };
+        var signer = new PdfSigner(new PdfSignerOptions { TemporaryDirectory = dirs.Scratch });
+
+        // Phase 1 on a full disk: no prepared file.
+        await Assert.ThrowsAnyAsync<IOException>(() => fullDisk.PrepareTwoPhaseFileAsync(source, prepared, request));
+        Assert.Empty(SignerTestSupport.FilesIn(dirs.Output));
+
+        // Phase 2 on a full disk: no signed file, and the prepared file still completes afterwards.
+        PdfTwoPhaseState state = await signer.PrepareTwoPhaseFileAsync(source, prepared, request);
+        using RSA rsa = corpus.Signer.GetRSAPrivateKey()!;
+        byte[] signature = rsa.SignHash(state.HashToSign, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        await Assert.ThrowsAnyAsync<IOException>(() => fullDisk.CompleteTwoPhaseFileAsync(state, signature, prepared, output));
+        Assert.Equal(["prepared.pdf"], SignerTestSupport.FilesIn(dirs.Output));
+
+        await signer.CompleteTwoPhaseFileAsync(state, signature, prepared, output);
+
+        Assert.Equal(sourceHash, Sha256(source));
+        Assert.Equal(["prepared.pdf", "signed.pdf"], SignerTestSupport.FilesIn(dirs.Output));
+        Assert.Empty(SignerTestSupport.FilesIn(dirs.Scratch));
+        TestSigning.AssertPdfSigAllValid(corpus, output, 1);
     }
 
     private PdfSignatureRequest Request() => new() { Key = new X509CertificateSigningKey(corpus.Signer), FieldName = "Signer" };

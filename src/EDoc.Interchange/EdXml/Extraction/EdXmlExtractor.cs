@@ -191,6 +191,11 @@ public sealed class EdXmlExtractor
                     }
 
                     var entryLocation = $"{location} zip entry '{EdXmlText.Excerpt(entry.FullName)}'";
+                    if (((entry.ExternalAttributes >> 16) & 0xF000) == 0xA000)
+                    {
+                        throw new EdXmlFormatException("edXML", entryLocation, "the zip entry is a symbolic link; it is refused.");
+                    }
+
                     var name = EdXmlFileNames.MakeSafe(entry.FullName, owner._options.UnsafeNames, entryLocation, $"attachment-{index + 1}-entry");
                     var target = EdXmlFileNames.Unique(root, name);
                     _temps.Add(target);

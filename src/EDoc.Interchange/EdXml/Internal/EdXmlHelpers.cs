@@ -195,6 +195,41 @@ internal sealed class XElementListJsonConverter : JsonConverter<IList<XElement>>
 /// </summary>
 internal static class EdXmlXml
 {
+    /// <summary>The deepest element nesting accepted in a package; edXML needs about ten levels.</summary>
+    public const int MaxElementDepth = 100;
+
+    /// <summary>
+    /// Refuses a tree nested deeper than <see cref="MaxElementDepth"/> before anything recursive (XElement copies,
+    /// XML canonicalization) runs on it: those recurse per level and a deep package would overflow the stack, a crash
+    /// that no handler can catch. Walks iteratively.
+    /// </summary>
+    /// <param name="root">The root of the tree.</param>
+    /// <param name="childElements">The child elements of a node.</param>
+    /// <param name="name">The name of a node, for the exception.</param>
+    /// <exception cref="EDocLimitExceededException">The tree is deeper than <see cref="MaxElementDepth"/>.</exception>
+    public static void CheckDepth<TNode>(TNode root, Func<TNode, IEnumerable<TNode>> childElements, Func<TNode, string> name)
+    {
+        var stack = new Stack<(TNode Node, int Depth)>();
+        stack.Push((root, 0));
+        while (stack.Count > 0)
+        {
+            var (node, depth) = stack.Pop();
+            if (depth > MaxElementDepth)
+            {
+                throw new EDocLimitExceededException("edXML", name(node), "MaxElementDepth", MaxElementDepth, depth);
+            }
+
+            foreach (var child in childElements(node))
+            {
+                stack.Push((child, depth + 1));
+            }
+        }
+    }
+
+    /// <summary><see cref="CheckDepth{TNode}"/> for an XElement tree.</summary>
+    /// <param name="root">The root element.</param>
+    public static void CheckDepth(XElement root) => CheckDepth(root, e => e.Elements(), e => e.Name.LocalName);
+
     public static XmlReaderSettings CreateReaderSettings(bool async, long maxCharactersInDocument = 0) => new()
     {
         Async = async,

@@ -83,6 +83,7 @@ public sealed class EdXmlReader
             // form: a SOAP Envelope whose Header holds MessageHeader or Status.
             // A bare envelope (no root, no attachments), as some status writers produce.
             var bare = (XElement)await XNode.ReadFromAsync(xml, cancellationToken).ConfigureAwait(false);
+            EdXmlXml.CheckDepth(bare);
             var barePackage = EdXmlParser.ParseEnvelope(bare);
             await DrainAsync(xml).ConfigureAwait(false);
             return barePackage;
@@ -454,6 +455,11 @@ public sealed class EdXmlReader
         public T Retain<T>(T node, string location)
             where T : XNode
         {
+            if (node is XElement root)
+            {
+                EdXmlXml.CheckDepth(root);
+            }
+
             long size = 0;
             foreach (var n in node is XElement e ? e.DescendantNodesAndSelf() : [node])
             {

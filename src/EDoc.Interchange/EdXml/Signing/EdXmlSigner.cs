@@ -49,7 +49,7 @@ public sealed class EdXmlSigner
     /// <returns>A task that completes when the signed package is written.</returns>
     /// <exception cref="ArgumentException">The certificate has no RSA private key.</exception>
     /// <exception cref="EdXmlFormatException">The package cannot be read or is already signed.</exception>
-    /// <exception cref="EDocLimitExceededException">The package is larger than <see cref="EdXmlSignatureOptions.MaxDocumentBytes"/>.</exception>
+    /// <exception cref="EDocLimitExceededException">The package is larger than <see cref="EdXmlSignatureOptions.MaxDocumentBytes"/> or nested deeper than 100 elements.</exception>
     public async Task SignAsync(Stream source, Stream destination, X509Certificate2 certificate, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -188,7 +188,7 @@ public sealed class EdXmlSignatureVerifier
     /// <returns>The verdict with the certificate and any warning.</returns>
     /// <exception cref="EdXmlSignatureException">The signature's structure is not the expected one (wrapping defences).</exception>
     /// <exception cref="EdXmlFormatException">The package cannot be read.</exception>
-    /// <exception cref="EDocLimitExceededException">The package is larger than <see cref="EdXmlSignatureOptions.MaxDocumentBytes"/>.</exception>
+    /// <exception cref="EDocLimitExceededException">The package is larger than <see cref="EdXmlSignatureOptions.MaxDocumentBytes"/> or nested deeper than 100 elements.</exception>
     public async Task<EdXmlSignatureVerificationResult> VerifyAsync(Stream source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -355,6 +355,7 @@ internal static class EdXmlDom
             settings.IgnoreWhitespace = false;
             using var reader = XmlReader.Create(buffer, settings);
             doc.Load(reader);
+            EdXmlXml.CheckDepth<XmlNode>(doc, n => n.ChildNodes.OfType<XmlElement>(), n => n.Name);
         }
         catch (XmlException ex)
         {

@@ -48,6 +48,9 @@ internal sealed class PdfSignatureOptions
     /// <summary>The widget rectangle [x1 y1 x2 y2] in default user space. <value>The default value is <see langword="null"/>: an invisible signature (/Rect [0 0 0 0]).</value></summary>
     public double[]? Rectangle { get; init; }
 
+    /// <summary>/TU of a new widget (its description for readers and screen readers). <value>The default value is <see langword="null"/>.</value></summary>
+    public string? Tooltip { get; init; }
+
     /// <summary>The appearance of a visible signature. <value>The default value is <see langword="null"/>: an empty appearance.</value></summary>
     public PdfSignatureAppearance? Appearance { get; init; }
 

@@ -248,6 +248,11 @@ internal static class PdfSignaturePreparer
             widget.Set("P", page.Reference);
             widget.Set("Rect", PdfArray.OfNumbers(rect));
             widget.Set("AP", ap);
+            if (options.Tooltip is not null)
+            {
+                widget.Set("TU", PdfString.FromText(options.Tooltip));
+            }
+
             if (rotate != 0)
             {
                 var mk = new PdfDictionary();
