@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using BenchmarkDotNet.Attributes;
+using EDoc.Signing;
+using EDoc.Signing.Appearance;
 using EDoc.Signing.Certificates;
 using EDoc.Signing.Cms;
 using EDoc.Signing.Pdf.Writing;
@@ -10,13 +12,18 @@ using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.IO;
 using PdfSharp.Pdf.Signatures;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats.Png;
+using SixLabors.ImageSharp.PixelFormats;
 
 namespace EDoc.Benchmarks.Signing;
 
 /// <summary>
 /// PAdES signing costs in one run, against the raw limits: RSA-2048 SignHash (baseline), SHA-256 of 1 MiB and of
 /// the 20 MB file, a 20 MB file copy, our invisible B-B signature of a ~50 KB and a 20 MB PDF, PDFsharp 6.2.4
-/// signing the same small PDF, and verifying the small signed PDF.
+/// signing the same small PDF, verifying the small signed PDF, our visible (image) B-B signature of the small PDF
+/// through the public <see cref="PdfSigner"/>, and a batch of small PDFs signed on all cores
+/// (<see cref="PdfSigner.SignBatchAsync"/>, reported per document).
 /// </summary>
 [MemoryDiagnoser]
 public class SigningBenchmark
@@ -37,6 +44,12 @@ public class SigningBenchmark
     private string _largeOut = null!;
     private string _copyOut = null!;
     private PdfSignatureVerifier _verifier = null!;
+    private PdfSigner _pdfSigner = null!;
+    private PdfSignatureRequest _visibleRequest = null!;
+    private PdfSigningJob[] _batch = null!;
+
+    /// <summary>Documents per batch invocation (the batch row is per document: <c>OperationsPerInvoke</c>).</summary>
+    public const int BatchSize = 32;
 
     [GlobalSetup]
     public void Setup()
@@ -59,6 +72,24 @@ public class SigningBenchmark
         var options = new PdfVerificationOptions();
         options.TrustAnchors.Add(_pki.Ca);
         _verifier = new PdfSignatureVerifier(options);
+        _pdfSigner = new PdfSigner();
+        SignatureImage ink = new SignatureImageCache().GetOrLoad(SignaturePng(), ImagePreparationOptions.Signer);
+        _visibleRequest = new PdfSignatureRequest
+        {
+            Key = _key,
+            Appearance = new ImageSignatureAppearance(ink),
+            Placement = SignaturePlacement.AtRectangle(PageRectangle.FromMillimetres(110, 40, 60, 25), SignaturePlacement.LastPage),
+        };
+        var batchRequest = new PdfSignatureRequest { Key = _key };
+        string batchDir = Directory.CreateDirectory(Path.Combine(_dir, "batch")).FullName;
+        _batch = new PdfSigningJob[BatchSize];
+        for (int i = 0; i < BatchSize; i++)
+        {
+            string source = Path.Combine(batchDir, $"in-{i:D2}.pdf");
+            File.WriteAllBytes(source, _smallPdf);
+            _batch[i] = new PdfSigningJob(source, Path.Combine(batchDir, $"out-{i:D2}.pdf"), batchRequest);
+        }
+
         Console.WriteLine($"// small PDF {_smallPdf.Length} bytes, large PDF {new FileInfo(_largePdf).Length} bytes, /Contents capacity {_capacity}");
     }
 
@@ -98,6 +129,34 @@ public class SigningBenchmark
 
         using var ms = new MemoryStream();
         doc.Save(ms);
+        return ms.ToArray();
+    }
+
+    /// <summary>A 900×300 handwriting-like stroke in dark ink on white (PNG), drawn in code: the signer's image.</summary>
+    private static byte[] SignaturePng()
+    {
+        using var image = new Image<Rgba32>(900, 300, new Rgba32(255, 255, 255, 255));
+        var ink = new Rgba32(25, 30, 70, 255);
+        for (int step = 0; step <= 1200; step++)
+        {
+            double t = step / 1200.0;
+            double cx = 90 + (700 * t) - (38 * Math.Sin(t * Math.PI * 9));
+            double cy = 150 - (62 * Math.Cos(t * Math.PI * 9)) - (40 * t);
+            for (int dy = -4; dy <= 4; dy++)
+            {
+                for (int dx = -4; dx <= 4; dx++)
+                {
+                    int x = (int)cx + dx, y = (int)cy + dy;
+                    if ((dx * dx) + (dy * dy) <= 16 && x >= 0 && x < image.Width && y >= 0 && y < image.Height)
+                    {
+                        image[x, y] = ink;
+                    }
+                }
+            }
+        }
+
+        using var ms = new MemoryStream();
+        image.Save(ms, new PngEncoder());
         return ms.ToArray();
     }
 
@@ -218,6 +277,22 @@ public class SigningBenchmark
         using var output = new MemoryStream();
         doc.Save(output);
         return output.Length;
+    }
+
+    [Benchmark(Description = "EDoc B-B sign visible (image), small PDF (memory)")]
+    public async Task<long> EDocSignSmallVisible()
+    {
+        using var source = new MemoryStream(_smallPdf, writable: false);
+        using var output = new MemoryStream(_smallPdf.Length + (_capacity * 2) + 65536);
+        await _pdfSigner.SignAsync(source, output, _visibleRequest);
+        return output.Length;
+    }
+
+    [Benchmark(OperationsPerInvoke = BatchSize, Description = "EDoc batch sign, small PDFs, all cores (per document)")]
+    public async Task<int> EDocSignBatch()
+    {
+        PdfBatchResult result = await _pdfSigner.SignBatchAsync(_batch);
+        return result.FailedCount == 0 ? result.SucceededCount : throw new InvalidOperationException(result.Jobs.First(j => !j.Succeeded).Error!.Message);
     }
 
     [Benchmark(Description = "EDoc verify, small signed PDF")]
