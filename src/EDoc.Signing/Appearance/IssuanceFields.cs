@@ -237,24 +237,7 @@ public static class IssuanceFields
             (w, h) = (h, w);
         }
 
-        PdfSignatureAppearance a = build(w, h);
-        var form = new PdfDictionary();
-        form.Set("Type", new PdfName("XObject"));
-        form.Set("Subtype", new PdfName("Form"));
-        form.Set("BBox", PdfArray.OfNumbers(0, 0, w, h));
-        if (rotate != 0)
-        {
-            form.Set("Matrix", rotate switch
-            {
-                90 => PdfArray.OfNumbers(0, 1, -1, 0, 0, 0),
-                180 => PdfArray.OfNumbers(-1, 0, 0, -1, 0, 0),
-                _ => PdfArray.OfNumbers(0, -1, 1, 0, 0, 0),
-            });
-        }
-
-        form.Set("Resources", a.Resources ?? new PdfDictionary());
-        var ap = new PdfDictionary();
-        ap.Set("N", new PdfStream(form, a.Content));
+        PdfDictionary ap = PdfAppearanceForms.UprightNormalAppearance(build(w, h), w, h, rotate);
         var clone = new PdfDictionary(field.Dictionary);
         clone.Set("V", PdfString.FromText(text));
         clone.Set("AP", ap);

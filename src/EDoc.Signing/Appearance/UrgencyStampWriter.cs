@@ -137,23 +137,7 @@ public static class UrgencyStampWriter
     {
         int rotate = PageGeometry.NormalizeRotate(page.Rotate);
         PageRectangle r = visibleRect.ToPoints();
-        var form = new PdfDictionary();
-        form.Set("Type", new PdfName("XObject"));
-        form.Set("Subtype", new PdfName("Form"));
-        form.Set("BBox", PdfArray.OfNumbers(0, 0, r.Width, r.Height));
-        if (rotate != 0)
-        {
-            form.Set("Matrix", rotate switch
-            {
-                90 => PdfArray.OfNumbers(0, 1, -1, 0, 0, 0),
-                180 => PdfArray.OfNumbers(-1, 0, 0, -1, 0, 0),
-                _ => PdfArray.OfNumbers(0, -1, 1, 0, 0, 0),
-            });
-        }
-
-        form.Set("Resources", appearance.Resources ?? new PdfDictionary());
-        var ap = new PdfDictionary();
-        ap.Set("N", new PdfStream(form, appearance.Content));
+        PdfDictionary ap = PdfAppearanceForms.UprightNormalAppearance(appearance, r.Width, r.Height, rotate);
         var annot = new PdfDictionary();
         annot.Set("Type", new PdfName("Annot"));
         annot.Set("Subtype", new PdfName(subtype));

@@ -200,16 +200,7 @@ internal static class PdfSignaturePreparer
             (width, height) = (height, width);
         }
 
-        apDict.Set("BBox", PdfArray.OfNumbers(0, 0, width, height));
-        if (rotate != 0)
-        {
-            apDict.Set("Matrix", rotate switch
-            {
-                90 => PdfArray.OfNumbers(0, 1, -1, 0, 0, 0),
-                180 => PdfArray.OfNumbers(-1, 0, 0, -1, 0, 0),
-                _ => PdfArray.OfNumbers(0, -1, 1, 0, 0, 0),
-            });
-        }
+        PdfAppearanceForms.SetUprightBox(apDict, width, height, rotate);
         var apResources = options.Appearance?.Resources is { } res ? (PdfDictionary)PdfObjectCloner.DeepClone(res) : new PdfDictionary();
         PdfImageReuse.ReuseExistingImages(reader, fields, apResources);
         apDict.Set("Resources", apResources);
