@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Formats.Asn1;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using EDoc.Signing.Signers;
@@ -9,12 +11,33 @@ namespace EDoc.Signing.Cms;
 internal static class CmsCore
 {
     /// <summary>
+    /// Per signer certificate, the DER of the signed attributes for each digest length with the digest's offset in it:
+    /// everything but the digest depends only on the certificate (its hash, issuer and serial), so a signature copies
+    /// the template and writes its digest instead of hashing the certificate and encoding the SET again.
+    /// </summary>
+    private static readonly ConditionalWeakTable<X509Certificate2, SignedAttributesTemplateSet> SignedAttributesTemplates = new();
+
+    /// <summary>
     /// The signed attributes of a PAdES baseline signature (ETSI EN 319 122-1 §5.2, EN 319 142-1 §6.3): content-type
     /// id-data, message-digest, ESS signing-certificate-v2 (RFC 5035 §3) with a SHA-256 hash of the signer
     /// certificate and its issuerSerial. No signing-time: PAdES carries the claimed time in the signature dictionary's /M.
     /// Returned as the DER of the SET OF (universal tag), the bytes that are hashed and signed (RFC 5652 §5.4).
     /// </summary>
     public static byte[] EncodeSignedAttributes(ReadOnlySpan<byte> contentDigest, X509Certificate2 signer)
+    {
+        ArgumentNullException.ThrowIfNull(signer);
+        SignedAttributesTemplate template = SignedAttributesTemplates.GetValue(signer, static _ => new SignedAttributesTemplateSet()).Get(contentDigest.Length, signer);
+        if (template.DigestOffset < 0)
+        {
+            return EncodeSignedAttributesCore(contentDigest, signer);
+        }
+
+        byte[] result = template.Bytes.ToArray();
+        contentDigest.CopyTo(result.AsSpan(template.DigestOffset));
+        return result;
+    }
+
+    private static byte[] EncodeSignedAttributesCore(ReadOnlySpan<byte> contentDigest, X509Certificate2 signer)
     {
         var writer = new AsnWriter(AsnEncodingRules.DER);
         using (writer.PushSetOf())
@@ -48,6 +71,39 @@ internal static class CmsCore
         }
 
         return writer.Encode();
+    }
+
+    private sealed record SignedAttributesTemplate(byte[] Bytes, int DigestOffset);
+
+    private sealed class SignedAttributesTemplateSet
+    {
+        private readonly ConcurrentDictionary<int, SignedAttributesTemplate> _byDigestLength = new();
+
+        public SignedAttributesTemplate Get(int digestLength, X509Certificate2 signer) =>
+            _byDigestLength.GetOrAdd(digestLength, static (length, certificate) => Build(length, certificate), signer);
+
+        // Encodes with an all-0x00 and an all-0xFF digest: the two encodings must differ in exactly one run of
+        // digestLength bytes (the digest); otherwise (never seen) the template is marked unusable (offset -1).
+        private static SignedAttributesTemplate Build(int digestLength, X509Certificate2 signer)
+        {
+            byte[] zeros = new byte[digestLength];
+            byte[] ones = new byte[digestLength];
+            ones.AsSpan().Fill(0xFF);
+            byte[] a = EncodeSignedAttributesCore(zeros, signer);
+            byte[] b = EncodeSignedAttributesCore(ones, signer);
+            int first = CommonPrefix(a, b);
+            bool usable = digestLength > 0 && a.Length == b.Length && first >= 0 && first + digestLength <= a.Length
+                && a.AsSpan(first, digestLength).IndexOfAnyExcept((byte)0) < 0
+                && b.AsSpan(first, digestLength).IndexOfAnyExcept((byte)0xFF) < 0
+                && a.AsSpan(first + digestLength).SequenceEqual(b.AsSpan(first + digestLength));
+            return new SignedAttributesTemplate(a, usable ? first : -1);
+        }
+
+        private static int CommonPrefix(byte[] a, byte[] b)
+        {
+            int n = a.AsSpan().CommonPrefixLength(b);
+            return n < Math.Min(a.Length, b.Length) ? n : -1;
+        }
     }
 
     // SigningCertificateV2 ::= SEQUENCE { certs SEQUENCE OF ESSCertIDv2, policies ... OPTIONAL }

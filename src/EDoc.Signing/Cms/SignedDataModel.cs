@@ -241,7 +241,19 @@ internal sealed class SignedDataModel
 
     public byte[] Encode()
     {
-        var writer = new AsnWriter(AsnEncodingRules.DER);
+        // Sized up front so the writer does not grow (and copy) its buffer while the certificates are written.
+        int estimate = 1024 + (Crls?.Length ?? 0) + (EncapsulatedContent?.Length ?? 0);
+        foreach (ReadOnlyMemory<byte> certificate in Certificates)
+        {
+            estimate += certificate.Length;
+        }
+
+        foreach (SignerInfoModel signerInfo in SignerInfos)
+        {
+            estimate += signerInfo.Signature.Length + (signerInfo.SignedAttributes?.Length ?? 0);
+        }
+
+        var writer = new AsnWriter(AsnEncodingRules.DER, estimate);
         using (writer.PushSequence())
         {
             writer.WriteObjectIdentifier(CmsOids.SignedData);

@@ -16,7 +16,9 @@ internal static class PdfObjectWriter
         switch (obj)
         {
             case PdfRawObject raw:
-                output.Write(raw.Bytes);
+                output.Write(raw.Head);
+                output.Fill(raw.FillByte, raw.FillLength);
+                output.Write(raw.Tail);
                 break;
             case PdfNull:
                 output.WriteAscii("null");

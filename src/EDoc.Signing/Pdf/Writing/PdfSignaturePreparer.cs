@@ -141,10 +141,10 @@ internal static class PdfSignaturePreparer
 
         hexLength = cms.Length * 2;
         byte[] hex = ArrayPool<byte>.Shared.Rent(hexLength);
-        for (int i = 0; i < cms.Length; i++)
+        if (!Convert.TryToHexString(cms, hex.AsSpan(0, hexLength), out _))
         {
-            hex[2 * i] = PdfObjectWriter.HexDigit(cms[i] >> 4);
-            hex[(2 * i) + 1] = PdfObjectWriter.HexDigit(cms[i] & 0xF);
+            ArrayPool<byte>.Shared.Return(hex);
+            throw new InvalidOperationException("The CMS could not be hex-encoded.");
         }
 
         return hex;
@@ -182,8 +182,8 @@ internal static class PdfSignaturePreparer
             throw new InvalidOperationException($"The field '{fieldName}' already exists and is not an empty signature field.");
         }
 
-        (byte[] sigBytes, int byteRangeRel, int contentsRel) = BuildSignatureDictionary(options);
-        PdfReference sigRef = writer.Add(new PdfRawObject(sigBytes));
+        (PdfRawObject sigObject, int byteRangeRel, int contentsRel) = BuildSignatureDictionary(options);
+        PdfReference sigRef = writer.Add(sigObject);
 
         // Appearance form XObject.
         double[] rect = options.Rectangle is null ? [0, 0, 0, 0] : [Math.Min(options.Rectangle[0], options.Rectangle[2]), Math.Min(options.Rectangle[1], options.Rectangle[3]), Math.Max(options.Rectangle[0], options.Rectangle[2]), Math.Max(options.Rectangle[1], options.Rectangle[3])];
@@ -433,9 +433,9 @@ internal static class PdfSignaturePreparer
         return true;
     }
 
-    private static (byte[] Bytes, int ByteRangeRel, int ContentsRel) BuildSignatureDictionary(PdfSignatureOptions options)
+    private static (PdfRawObject Object, int ByteRangeRel, int ContentsRel) BuildSignatureDictionary(PdfSignatureOptions options)
     {
-        using var b = new PdfByteBuffer(2 * options.ContentsCapacity + 1024);
+        using var b = new PdfByteBuffer(1024);
         b.WriteAscii(options.IsDocumentTimestamp ? "<</Type/DocTimeStamp" : "<</Type/Sig");
         b.WriteAscii("/Filter/Adobe.PPKLite/SubFilter");
         PdfObjectWriter.WriteName(b, options.SubFilter);
@@ -462,9 +462,7 @@ internal static class PdfSignaturePreparer
         b.WriteAscii("/Contents ");
         int contentsRel = b.Length;
         b.WriteByte((byte)'<');
-        b.Fill((byte)'0', 2 * options.ContentsCapacity);
-        b.WriteAscii(">>>");
-        return (b.WrittenSpan.ToArray(), byteRangeRel, contentsRel);
+        return (new PdfRawObject(b.WrittenSpan.ToArray(), (byte)'0', 2 * options.ContentsCapacity, ">>>"u8.ToArray()), byteRangeRel, contentsRel);
     }
 
     private static void WriteText(PdfByteBuffer b, string key, string? value)
