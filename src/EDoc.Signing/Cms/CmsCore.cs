@@ -37,7 +37,8 @@ internal static class CmsCore
         return result;
     }
 
-    private static byte[] EncodeSignedAttributesCore(ReadOnlySpan<byte> contentDigest, X509Certificate2 signer)
+    /// <summary>Encodes the signed attributes afresh (no template); <see cref="EncodeSignedAttributes"/> must give the same bytes.</summary>
+    public static byte[] EncodeSignedAttributesCore(ReadOnlySpan<byte> contentDigest, X509Certificate2 signer)
     {
         var writer = new AsnWriter(AsnEncodingRules.DER);
         using (writer.PushSetOf())

@@ -158,7 +158,7 @@ internal sealed partial class PdfDocumentReader
                 throw new EDocLimitExceededException("PDF", PdfFormatException.AtOffset(t.Start), "MaxObjects", Options.MaxObjects, t.Integer + c.Integer);
             }
 
-            for (long i = 0; i < c.Integer; i++)
+            for (long i = ReadTableEntriesExact(t.Integer, c.Integer, entries); i < c.Integer; i++)
             {
                 PdfToken off = _lexer.Next();
                 PdfToken gen = _lexer.Next();
@@ -207,6 +207,91 @@ internal sealed partial class PdfDocumentReader
         }
 
         return new PdfXrefSection(offset, false, trailer, entries) { EndOffset = FindEof(after) };
+    }
+
+    /// <summary>
+    /// Fast path for a classic cross-reference subsection written as the standard prescribes (ISO 32000-1 §7.5.4):
+    /// <paramref name="count"/> entries of exactly 20 bytes, <c>nnnnnnnnnn ggggg n</c> plus a two-byte end of line.
+    /// Reads entries straight from the bytes until one does not have that exact shape, leaves the lexer after the
+    /// last entry read, and returns how many were read; the tokenizing loop takes over from there (tolerant of
+    /// 19- or 21-byte entries and other producer quirks), so the result is the same either way.
+    /// </summary>
+    private long ReadTableEntriesExact(long first, long count, Dictionary<int, PdfXrefEntry> entries)
+    {
+        const int EntryLength = 20;
+        const int EntriesPerChunk = 204;
+        long position = _lexer.Position;
+        while (position < Length && PdfLexer.IsWhitespace(_input.ByteAt(position)))
+        {
+            position++;
+        }
+
+        Span<byte> chunk = stackalloc byte[EntryLength * EntriesPerChunk];
+        long done = 0;
+        while (done < count)
+        {
+            int wanted = (int)Math.Min(EntriesPerChunk, count - done);
+            int read = _input.ReadAt(position, chunk[..(wanted * EntryLength)]) / EntryLength;
+            int parsed = 0;
+            while (parsed < read && TryParseEntry(chunk.Slice(parsed * EntryLength, EntryLength), out long offset, out int generation, out bool inUse))
+            {
+                PdfXrefEntry entry = inUse && offset != 0
+                    ? new PdfXrefEntry(PdfXrefEntryType.InFile, offset, generation)
+                    : new PdfXrefEntry(PdfXrefEntryType.Free, 0, generation);
+                entries.TryAdd((int)(first + done + parsed), entry);
+                parsed++;
+            }
+
+            done += parsed;
+            position += (long)parsed * EntryLength;
+            if (parsed < wanted)
+            {
+                break;
+            }
+        }
+
+        if (done > 0)
+        {
+            _lexer.Position = position;
+        }
+
+        return done;
+    }
+
+    private static bool TryParseEntry(ReadOnlySpan<byte> e, out long offset, out int generation, out bool inUse)
+    {
+        offset = 0;
+        generation = 0;
+        inUse = e[17] == 'n';
+        if (e[10] != ' ' || e[16] != ' ' || (e[17] != 'n' && e[17] != 'f')
+            || !((e[18] == ' ' && e[19] is (byte)'\r' or (byte)'\n') || (e[18] == '\r' && e[19] == '\n')))
+        {
+            return false;
+        }
+
+        for (int i = 0; i < 10; i++)
+        {
+            uint d = (uint)(e[i] - '0');
+            if (d > 9)
+            {
+                return false;
+            }
+
+            offset = (offset * 10) + d;
+        }
+
+        for (int i = 11; i < 16; i++)
+        {
+            uint d = (uint)(e[i] - '0');
+            if (d > 9)
+            {
+                return false;
+            }
+
+            generation = (generation * 10) + (int)d;
+        }
+
+        return true;
     }
 
     private PdfXrefSection ReadXrefStream(long offset)

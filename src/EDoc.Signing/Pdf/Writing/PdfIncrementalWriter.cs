@@ -135,33 +135,21 @@ internal sealed class PdfIncrementalWriter
         }
     }
 
-    /// <summary>Copies <paramref name="source"/> to <paramref name="output"/> in pooled chunks, feeding <paramref name="hash"/> when given; returns the last byte copied (-1 when empty).</summary>
-    public static async Task<int> CopySourceAsync(Stream source, Stream output, IncrementalHash? hash, CancellationToken cancellationToken)
+    /// <summary>
+    /// Copies <paramref name="source"/> from its start to <paramref name="output"/>, feeding <paramref name="hash"/>
+    /// when given, through the source's own copy loop (pooled chunks; a memory stream writes its buffer directly).
+    /// </summary>
+    public static async Task CopySourceAsync(Stream source, Stream output, IncrementalHash? hash, CancellationToken cancellationToken)
     {
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(81920);
-        try
+        source.Position = 0;
+        if (hash is null)
         {
-            source.Position = 0;
-            int last = -1;
-            while (true)
-            {
-                int n = await source.ReadAsync(buffer.AsMemory(0, buffer.Length), cancellationToken).ConfigureAwait(false);
-                if (n <= 0)
-                {
-                    break;
-                }
-
-                hash?.AppendData(buffer, 0, n);
-                await output.WriteAsync(buffer.AsMemory(0, n), cancellationToken).ConfigureAwait(false);
-                last = buffer[n - 1];
-            }
-
-            return last;
+            await source.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
+            return;
         }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+
+        using var hashing = new HashingWriteStream(output, hash);
+        await source.CopyToAsync(hashing, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads the last byte of a seekable stream (-1 when empty) without moving its position afterwards.</summary>
@@ -206,7 +194,7 @@ internal sealed class PdfIncrementalWriter
             t.Set("Info", info);
         }
 
-        byte[] second = RandomNumberGenerator.GetBytes(16);
+        byte[] second = PdfFileIdentifier.Create();
         byte[] first = _reader.Resolve(old.Get("ID")) is PdfArray id && id.Count >= 1 && _reader.Resolve(id[0]) is PdfString s0 ? s0.Bytes : second;
         t.Set("ID", new PdfArray([new PdfString(first, true), new PdfString(second, true)]));
         t.Set("Prev", new PdfInteger(_reader.Revisions[^1].StartXref));
