@@ -17,11 +17,7 @@ public class HostileZipTests
     {
         using var tmp = new TempDir();
         var zip = tmp["evil.zip"];
-        using (var archive = ZipFile.Open(zip, ZipArchiveMode.Create))
-        {
-            Write(archive, "pkg/METS.xml", "<x/>");
-            Write(archive, entryName, "boom");
-        }
+        WriteZip(zip, ("pkg/METS.xml", "<x/>"), (entryName, "boom"));
 
         var ex = await Assert.ThrowsAsync<ArchivePackageFormatException>(() => new ArchivePackageVerifier().VerifyAsync(zip));
 
@@ -203,11 +199,7 @@ public class HostileZipTests
     {
         using var tmp = new TempDir();
         var zip = tmp["corrupt.zip"];
-        using (var archive = ZipFile.Open(zip, ZipArchiveMode.Create))
-        {
-            Write(archive, "pkg/METS.xml", "<x/>");
-            Write(archive, "pkg/data.txt", string.Concat(Enumerable.Repeat("Quyết định số 08/2018/QĐ-UBND. ", 200)));
-        }
+        WriteZip(zip, ("pkg/METS.xml", "<x/>"), ("pkg/data.txt", string.Concat(Enumerable.Repeat("Quyết định số 08/2018/QĐ-UBND. ", 200))));
 
         // The first compressed byte of the entry becomes 0xFF: a final block of the reserved type 11.
         byte[] bytes = File.ReadAllBytes(zip);
@@ -222,6 +214,15 @@ public class HostileZipTests
         Assert.Equal(ArchivePackageFormatError.Malformed, ex.Error);
         Assert.Equal("data.txt", ex.Location);
         Assert.IsType<InvalidDataException>(ex.InnerException);
+    }
+
+    private static void WriteZip(string path, params (string Name, string Text)[] entries)
+    {
+        using var archive = ZipFile.Open(path, ZipArchiveMode.Create);
+        foreach (var (name, text) in entries)
+        {
+            Write(archive, name, text);
+        }
     }
 
     private static void Write(ZipArchive archive, string name, string text)
