@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EDoc.Cli.Commands;
+using EDoc.Samples.Workflow;
 
 namespace EDoc.Cli;
 

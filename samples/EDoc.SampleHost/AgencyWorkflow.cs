@@ -1,22 +1,16 @@
 using System.Text.Json;
-using EDoc.Archive.Metadata;
 using EDoc.Archive.Packages;
 using EDoc.Archive.Verification;
-using EDoc.Cli.Demo;
 using EDoc.Documents;
-using EDoc.Interchange.EdXml;
 using EDoc.Interchange.Hub;
-using EDoc.Interchange.Integration;
 using EDoc.Interchange.Inbox;
 using EDoc.Interchange.Outbox;
 using EDoc.Interchange.Storage;
-using EDoc.Numbering;
 using EDoc.Registers;
+using EDoc.Samples.Workflow;
 using EDoc.Signing;
 using EDoc.Signing.Appearance;
-using EDoc.Signing.Signers;
 using EDoc.Signing.Verification;
-using EDoc.Time;
 using Microsoft.Extensions.Options;
 
 namespace EDoc.SampleHost;
@@ -95,10 +89,9 @@ public sealed partial class AgencyWorkflow(
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly DemoScenario _scenario = new();
+    private readonly SampleScenario _scenario = new();
     private readonly SampleHostOptions _options = options.Value;
-    private readonly SignatureImage _signatureImage = SignatureImage.Load(DemoArtwork.SignaturePng(), ImagePreparationOptions.Signer);
-    private readonly SignatureImage _sealImage = SignatureImage.Load(DemoArtwork.SealPng(), ImagePreparationOptions.Seal);
+    private readonly AgencyWorkflowSteps _steps = new(PartiesOf(options.Value), signer, time);
 
     private string DocumentsRoot => Path.GetFullPath(Path.Combine(_options.DataDirectory, "documents"));
 
@@ -111,25 +104,17 @@ public sealed partial class AgencyWorkflow(
         var id = Guid.NewGuid().ToString("N")[..12];
         var dir = Directory.CreateDirectory(Path.Combine(DocumentsRoot, id)).FullName;
         string draft = Path.Combine(dir, "0-draft.pdf");
-        DraftLayout layout = DemoDocuments.WriteDecision(draft, _scenario);
+        DraftLayout layout = SampleDocuments.WriteDecision(draft, _scenario);
         string current = draft;
         if (urgency != Urgency.Normal)
         {
             string stamped = Path.Combine(dir, "1-stamped.pdf");
-            var level = urgency == Urgency.Urgent ? UrgencyLevel.Khan : urgency == Urgency.VeryUrgent ? UrgencyLevel.ThuongKhan : UrgencyLevel.HoaToc;
-            await TransformAsync(current, stamped, (i, o) => UrgencyStampWriter.StampAsync(i, o, level, new UrgencyStampOptions { Position = layout.UrgencyStamp }, ct));
+            await AgencyWorkflowSteps.StampUrgencyAsync(current, stamped, urgency, layout, ct);
             current = stamped;
         }
 
         string withFields = Path.Combine(dir, "2-draft-fields.pdf");
-        await TransformAsync(current, withFields, (i, o) => IssuanceFields.AddFieldsAsync(
-            i,
-            o,
-            [
-                new IssuanceFieldDefinition(IssuanceFields.NumberFieldName, 0, layout.NumberField),
-                new IssuanceFieldDefinition(IssuanceFields.DateFieldName, 0, layout.DateField),
-            ],
-            ct));
+        await AgencyWorkflowSteps.AddNumberAndDateFieldsAsync(current, withFields, layout, ct);
         var record = new DocumentRecord { Id = id, State = DocumentState.Draft, Subject = _scenario.Subject, Urgency = urgency, SignerBox = layout.SignerBox, CurrentPdf = Path.GetFileName(withFields) };
         await SaveAsync(record, ct);
         LogStep(logger, "draft", id);
@@ -142,17 +127,7 @@ public sealed partial class AgencyWorkflow(
         var record = await LoadAsync(id, ct);
         Expect(record, DocumentState.Draft, "sign");
         string output = "3-signed.pdf";
-        await signer.SignFileAsync(PathOf(record), Path.Combine(DocumentsRoot, id, output), new PdfSignatureRequest
-        {
-            Key = new X509CertificateSigningKey(pki.Signer),
-            FieldName = "ChuKyLanhDao",
-            Certification = PdfCertificationLevel.FormFillingAndSigning,
-            Placement = record.SignerBox is { } box ? SignaturePlacement.AtRectangle(box) : null,
-            Appearance = record.SignerBox is null ? null : new ImageSignatureAppearance(_signatureImage),
-            Reason = "Ký ban hành",
-            Location = _options.Agency.Place,
-            SignerName = _scenario.SignerFullName,
-        }, ct);
+        await _steps.SignAsSignerAsync(PathOf(record), Path.Combine(DocumentsRoot, id, output), pki.Signer, record.SignerBox, ct);
         LogStep(logger, "signed by the signer", id);
         return await SaveAsync(record with { State = DocumentState.SignedBySigner, CurrentPdf = output }, ct);
     });
@@ -162,37 +137,10 @@ public sealed partial class AgencyWorkflow(
     {
         var record = await LoadAsync(id, ct);
         Expect(record, DocumentState.SignedBySigner, "issue");
-        var entry = await register.IssueAsync(new OutgoingIssueRequest
-        {
-            TypeAbbreviation = DocumentTypes.Decision.Abbreviation,
-            TypeName = DocumentTypes.Decision.Name,
-            DocumentType = DocumentTypes.Decision,
-            IssuerAbbreviation = _options.Agency.Abbreviation,
-            Date = VietnamTime.Today(time),
-            Subject = record.Subject,
-            Signer = _scenario.SignerFullName,
-            Recipients = _options.Peer.Name,
-            Urgency = record.Urgency,
-            Method = "Trục liên thông văn bản",
-        }, ct);
+        var entry = await _steps.TakeNumberAsync(register, record.Subject, record.Urgency, ct);
         string dir = Path.Combine(DocumentsRoot, id), filled = Path.Combine(dir, "4-numbered.pdf"), output = "5-issued.pdf";
-        await TransformAsync(PathOf(record), filled, (i, o) => IssuanceFields.FillAsync(
-            i,
-            o,
-            new Dictionary<string, string>
-            {
-                [IssuanceFields.NumberFieldName] = "Số: " + entry.Notation,
-                [IssuanceFields.DateFieldName] = IssuanceFields.FormatDate(entry.Date, _options.Agency.Place),
-            },
-            cancellationToken: ct));
-        await signer.SignFileAsync(filled, Path.Combine(dir, output), new PdfSignatureRequest
-        {
-            Key = new X509CertificateSigningKey(pki.Agency),
-            FieldName = "ChuKyCoQuan",
-            Appearance = record.SignerBox is null ? null : new SealSignatureAppearance(_sealImage, 36),
-            Reason = "Phát hành văn bản",
-            Location = _options.Agency.Place,
-        }, ct);
+        await _steps.FillNumberAndDateAsync(PathOf(record), filled, entry, ct);
+        await _steps.SignAsAgencyAsync(filled, Path.Combine(dir, output), pki.Agency, withSeal: record.SignerBox is not null, ct);
         LogStep(logger, "issued", id);
         return await SaveAsync(record with { State = DocumentState.Issued, Notation = entry.Notation, IssueDate = entry.Date, OutgoingEntryId = entry.Id, CurrentPdf = output }, ct);
     });
@@ -208,29 +156,12 @@ public sealed partial class AgencyWorkflow(
         Expect(record, DocumentState.Issued, "send");
         string pdf = PathOf(record), dir = Path.Combine(DocumentsRoot, id);
         var report = await Verifier.VerifyFileAsync(pdf, ct);
-        string name = record.Notation!.Replace('/', '-') + ".pdf";
-        var document = new ElectronicDocument
-        {
-            Notation = DocumentNotation.Parse(record.Notation, DocumentTypes.Decision),
-            Type = DocumentTypes.Decision,
-            IssueDate = record.IssueDate!.Value,
-            IssuePlace = _options.Agency.Place,
-            Subject = record.Subject,
-            Urgency = record.Urgency,
-            Sender = EDoc.Agencies.Agency.Create(_options.Agency.Code, _options.Agency.Name),
-            Recipients = [EDoc.Agencies.Agency.Create(_options.Peer.Code, _options.Peer.Name)],
-            Signer = new SignerInfo { Competence = _scenario.SignerCompetence, Position = "Chủ tịch", FullName = _scenario.SignerFullName },
-            PageCount = report.PageCount,
-            Attachments = [new Attachment { Name = name, ContentId = "vanban", ContentType = "application/pdf", Size = new FileInfo(pdf).Length, IsMainDocument = true, Description = record.Subject }],
-        };
-        var package = new EdXmlDocumentMapper(new EdXmlDocumentMapperOptions { TimeProvider = time })
-            .ToPackage(document, (_, _) => ValueTask.FromResult<Stream>(File.OpenRead(pdf)));
-        string unsigned = Path.Combine(dir, "6-document.unsigned.edxml"), edxml = Path.Combine(dir, "7-document.edxml");
-        await new EdXmlWriter().WriteToFileAsync(package, unsigned, ct);
-        await new EdXmlSigner().SignFileAsync(unsigned, edxml, pki.Agency, ct);
-        var queued = await outbox.EnqueueAsync(await File.ReadAllBytesAsync(edxml, ct), HubMessageKind.Edoc, cancellationToken: ct);
-        await outbox.DeliverDueAsync(ct);
-        var item = await outbox.Store.FindOutboxItemAsync(queued.Id, ct);
+        string name = AgencyWorkflowSteps.FileNameOf(record.Notation!);
+        var document = _steps.DescribeDocument(record.Notation!, record.IssueDate!.Value, record.Subject, record.Urgency, report.PageCount,
+            [AgencyWorkflowSteps.PdfAttachment("vanban", name, pdf, record.Subject, isMainDocument: true)]);
+        string edxml = Path.Combine(dir, "7-document.edxml");
+        await _steps.WriteSignedEdXmlAsync(document, new Dictionary<string, string>(StringComparer.Ordinal) { ["vanban"] = pdf }, Path.Combine(dir, "6-document.unsigned.edxml"), edxml, pki.Agency, ct);
+        var (queued, item) = await AgencyWorkflowSteps.SendAsync(outbox, edxml, ct);
         LogStep(logger, "sent", id);
         var saved = await SaveAsync(record with { State = DocumentState.Sent, EdXmlDocumentId = queued.DocumentId }, ct);
         return (saved, item);
@@ -265,37 +196,7 @@ public sealed partial class AgencyWorkflow(
             throw new WorkflowConflictException($"inbox item '{hubMessageId}' is a {item.Kind} ({item.Disposition}), not an accepted document.");
         }
 
-        var mapper = new EdXmlDocumentMapper(new EdXmlDocumentMapperOptions { TimeProvider = time });
-        var read = (EdocPackage)await new EdXmlReader().ReadAsync(new MemoryStream(item.Package, writable: false), new EdXmlMemoryAttachmentSink(), ct);
-        if (!mapper.TryToDocument(read, out var document, out var problems))
-        {
-            throw new EDocValidationException("received document", problems.Problems);
-        }
-
-        var entry = await register.ReceiveAsync(new IncomingReceiveRequest
-        {
-            SenderCode = document.Sender.Code?.Value ?? item.From ?? string.Empty,
-            SenderName = document.Sender.Name,
-            DocumentNumber = document.Notation.ToString(),
-            DocumentDate = document.IssueDate,
-            TypeName = document.Type.Name,
-            Subject = document.Subject,
-            ArrivedAt = item.ReceivedAt,
-            Urgency = document.Urgency,
-            Method = "Trục liên thông văn bản",
-        }, ct);
-        var status = await new EdXmlStatusPackageFactory().CreateAsync(
-            new StatusPackageRequest(
-                new PackageMetadata { Kind = HubMessageKind.Edoc, From = item.From ?? string.Empty, To = item.To, DocumentId = item.DocumentId ?? string.Empty },
-                item.Package,
-                "03",
-                $"Đã tiếp nhận, vào sổ văn bản đến số {entry.ArrivalNumberText}",
-                _options.Agency.Code,
-                time.GetUtcNow()),
-            ct);
-        await outbox.EnqueueAsync(status, HubMessageKind.Status, cancellationToken: ct);
-        await outbox.DeliverDueAsync(ct);
-        return entry;
+        return await _steps.RegisterAndAcknowledgeAsync(register, outbox, item, _options.Agency.Code, cancellationToken: ct);
     });
 
     /// <summary>Archives the issued document as a dossier SIP (with its signature evidence) and verifies the package.</summary>
@@ -309,53 +210,11 @@ public sealed partial class AgencyWorkflow(
 
         var date = record.IssueDate!.Value;
         string notation = record.Notation!;
-        int slash = notation.IndexOf('/', StringComparison.Ordinal);
-        var content = new ArchivePackageContent
-        {
-            Dossier = new DossierMetadata
-            {
-                FileCode = new FileCode(_options.Agency.Code, date.Year, "01.VP"),
-                Title = $"Hồ sơ văn bản đi năm {date.Year}",
-                Maintenance = "01",
-                Mode = "01",
-                Language = ["01"],
-                StartDate = date,
-                EndDate = date,
-                NumberOfPaper = 0,
-                ConfidenceLevel = "01",
-                RiskRecovery = false,
-                Creator = _options.Agency.Name,
-            },
-            Documents =
-            [
-                ArchiveDocumentContent.FromFile(
-                    new DocumentMetadata
-                    {
-                        Ordinal = 1,
-                        DocId = $"{_options.Agency.Code}-{date.Year}-{record.OutgoingEntryId:D6}",
-                        Maintenance = "01",
-                        TypeName = "02",
-                        CodeNumber = notation[..slash],
-                        CodeNotation = notation[(slash + 1)..],
-                        IssuedDate = date,
-                        OrganName = _options.Agency.Name,
-                        Subject = record.Subject,
-                        Language = ["01"],
-                        NumberOfPage = 1,
-                        Mode = "01",
-                        ConfidenceLevel = "01",
-                        RiskRecovery = false,
-                        Process = true,
-                        SignerPosition = "Chủ tịch",
-                        SignerFullName = _scenario.SignerFullName,
-                    },
-                    PathOf(record),
-                    notation.Replace('/', '-') + ".pdf"),
-            ],
-        };
-        string zip = Path.Combine(DocumentsRoot, id, "8-sip.zip");
-        var written = await archiveWriter.WriteZipAsync(content, zip, ct);
-        return (written, await archiveVerifier.VerifyAsync(zip, ct));
+        var content = AgencyWorkflowSteps.Dossier(_steps.Parties.Sender, "01.VP", $"Hồ sơ văn bản đi năm {date.Year}", date,
+        [
+            _steps.ArchiveDocument(1, $"{_options.Agency.Code}-{date.Year}-{record.OutgoingEntryId:D6}", notation, date, record.Subject, isMainDocument: true, PathOf(record), AgencyWorkflowSteps.FileNameOf(notation)),
+        ]);
+        return await AgencyWorkflowSteps.ArchiveAsync(archiveWriter, archiveVerifier, content, Path.Combine(DocumentsRoot, id, "8-sip.zip"), ct);
     });
 
     /// <inheritdoc />
@@ -414,15 +273,12 @@ public sealed partial class AgencyWorkflow(
         return record;
     }
 
-    private static async Task TransformAsync(string source, string output, Func<Stream, Stream, Task> action)
+    private static WorkflowParties PartiesOf(SampleHostOptions o) => new SampleScenario().Parties with
     {
-        string temp = output + ".tmp";
-        await using (var input = File.OpenRead(source))
-        await using (var destination = File.Create(temp))
-        {
-            await action(input, destination);
-        }
-
-        File.Move(temp, output, overwrite: true);
-    }
+        Sender = EDoc.Agencies.Agency.Create(o.Agency.Code, o.Agency.Name),
+        SenderAbbreviation = o.Agency.Abbreviation,
+        Place = o.Agency.Place,
+        Recipient = EDoc.Agencies.Agency.Create(o.Peer.Code, o.Peer.Name),
+        Method = "Trục liên thông văn bản",
+    };
 }

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using EDoc.Tests.Support;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Jpeg;
 using SixLabors.ImageSharp.Formats.Png;
@@ -17,12 +17,12 @@ public sealed class AppearanceCliFixture : IDisposable
         var certs = CliRunner.RunAsync("dev-certs", "--out", P("certs")).GetAwaiter().GetResult();
         Assert.True(certs.ExitCode == 0, certs.Stderr);
         Directory.CreateDirectory(P("nss"));
-        Tool.Run("certutil", "-N", "-d", "sql:" + P("nss"), "--empty-password").AssertOk();
-        Tool.Run("certutil", "-A", "-d", "sql:" + P("nss"), "-n", "EDoc Dev CA", "-t", "CT,C,C", "-a", "-i", P("certs/ca.crt")).AssertOk();
+        ExternalTools.Run("certutil", "-N", "-d", "sql:" + P("nss"), "--empty-password").AssertOk();
+        ExternalTools.Run("certutil", "-A", "-d", "sql:" + P("nss"), "-n", "EDoc Dev CA", "-t", "CT,C,C", "-a", "-i", P("certs/ca.crt")).AssertOk();
         File.WriteAllBytes(P("chu-ky.jpg"), SignatureJpeg());
         File.WriteAllBytes(P("con-dau.png"), SealPng());
         File.WriteAllText(P("draft.fodt"), Fodt);
-        Tool.Run("soffice", "-env:UserInstallation=file://" + P("lo-profile"), "--headless", "--convert-to", "pdf", "--outdir", Dir, P("draft.fodt"));
+        ExternalTools.Run("soffice", "-env:UserInstallation=file://" + P("lo-profile"), "--headless", "--convert-to", "pdf", "--outdir", Dir, P("draft.fodt"));
         Assert.True(File.Exists(P("draft.pdf")), "LibreOffice did not produce draft.pdf");
     }
 
@@ -164,14 +164,14 @@ public sealed class AppearanceCommandTests(AppearanceCliFixture fx) : IClassFixt
         var result = await CliRunner.RunAsync("stamp-urgency", fx.P("draft.pdf"), P("urgent.pdf"), "--level", "thuong-khan");
 
         Assert.True(result.ExitCode == 0, result.Stderr);
-        string text = Tool.Run("pdftotext", "-enc", "UTF-8", P("urgent.pdf"), "-").Out;
+        string text = ExternalTools.Run("pdftotext", "-enc", "UTF-8", P("urgent.pdf"), "-").Out;
         Assert.Contains("THƯỢNG KHẨN", text, StringComparison.Ordinal);
         Assert.True(text.IndexOf("Số:", StringComparison.Ordinal) < text.IndexOf("THƯỢNG KHẨN", StringComparison.Ordinal), "the stamp goes under the number line");
         using Image<Rgba32> page = Render(P("urgent.pdf"));
         var red = Extent(page, (0, 0, page.Width, page.Height), IsRed);
         Assert.NotNull(red);
         Assert.InRange((red.Value.X1 - red.Value.X0) / (Dpi / 25.4), 39, 41);
-        Assert.Equal(0, Tool.Run("qpdf", "--check", P("urgent.pdf")).ExitCode);
+        Assert.Equal(0, ExternalTools.Run("qpdf", "--check", P("urgent.pdf")).ExitCode);
     }
 
     [Fact]
@@ -190,7 +190,7 @@ public sealed class AppearanceCommandTests(AppearanceCliFixture fx) : IClassFixt
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         AssertPdfSigValid(P("phu-luc.pdf"), 1);
-        string text = Tool.Run("pdftotext", "-enc", "UTF-8", P("phu-luc.pdf"), "-").Out;
+        string text = ExternalTools.Run("pdftotext", "-enc", "UTF-8", P("phu-luc.pdf"), "-").Out;
         Assert.Contains("Số: 08/2018/QĐ-UBND", text, StringComparison.Ordinal);
         Assert.Contains("Ủy ban nhân dân tỉnh Nghệ An", text, StringComparison.Ordinal);
         using var doc = JsonDocument.Parse(result.Stdout);
@@ -273,7 +273,7 @@ public sealed class AppearanceCommandTests(AppearanceCliFixture fx) : IClassFixt
         AssertVerifiedAllowed(P("4-issued.pdf"), 2);
         AssertPdfSigValid(P("4-issued.pdf"), 2);
 
-        string text = Tool.Run("pdftotext", "-enc", "UTF-8", P("4-issued.pdf"), "-").Out;
+        string text = ExternalTools.Run("pdftotext", "-enc", "UTF-8", P("4-issued.pdf"), "-").Out;
         Assert.Contains("08/2026/QĐ-UBND", text, StringComparison.Ordinal);
         Assert.Contains("ngày 24 tháng 11 năm 2026", text, StringComparison.Ordinal);
         Assert.Contains("THƯỢNG KHẨN", text, StringComparison.Ordinal);
@@ -309,16 +309,16 @@ public sealed class AppearanceCommandTests(AppearanceCliFixture fx) : IClassFixt
 
     private void AssertPdfSigValid(string file, int count)
     {
-        string text = Tool.Run("pdfsig", "-nssdir", "sql:" + fx.P("nss"), file).Out;
-        Assert.True(count == Tool.CountOf(text, "Signature is Valid."), text);
-        Assert.True(count == Tool.CountOf(text, "Certificate is Trusted."), text);
-        Assert.True(Tool.CountOf(text, "Total document signed") == 1, text);
+        string text = ExternalTools.Run("pdfsig", "-nssdir", "sql:" + fx.P("nss"), file).Out;
+        Assert.True(count == ExternalTools.Count(text, "Signature is Valid."), text);
+        Assert.True(count == ExternalTools.Count(text, "Certificate is Trusted."), text);
+        Assert.True(ExternalTools.Count(text, "Total document signed") == 1, text);
     }
 
     private Image<Rgba32> Render(string pdf)
     {
         string prefix = Path.Combine(_dir, Path.GetFileNameWithoutExtension(pdf) + "-render");
-        Tool.Run("pdftoppm", "-r", Dpi.ToString(CultureInfo.InvariantCulture), "-png", "-singlefile", "-f", "1", "-l", "1", pdf, prefix).AssertOk();
+        ExternalTools.Run("pdftoppm", "-r", Dpi.ToString(CultureInfo.InvariantCulture), "-png", "-singlefile", "-f", "1", "-l", "1", pdf, prefix).AssertOk();
         return Image.Load<Rgba32>(prefix + ".png");
     }
 
@@ -356,39 +356,4 @@ public sealed class AppearanceCommandTests(AppearanceCliFixture fx) : IClassFixt
 
         return x1 < 0 ? null : (x0, y0, x1, y1);
     }
-}
-
-/// <summary>Runs an external judge (poppler, qpdf, certutil, LibreOffice).</summary>
-internal static class Tool
-{
-    public static ToolOutput Run(string tool, params string[] args)
-    {
-        var psi = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        using Process p = Process.Start(psi) ?? throw new InvalidOperationException($"'{tool}' could not be started.");
-        Task<string> err = p.StandardError.ReadToEndAsync();
-        string output = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        return new ToolOutput(p.ExitCode, output + err.Result);
-    }
-
-    public static int CountOf(string text, string what)
-    {
-        int n = 0;
-        for (int i = text.IndexOf(what, StringComparison.Ordinal); i >= 0; i = text.IndexOf(what, i + what.Length, StringComparison.Ordinal))
-        {
-            n++;
-        }
-
-        return n;
-    }
-}
-
-internal sealed record ToolOutput(int ExitCode, string Out)
-{
-    public void AssertOk() => Assert.True(ExitCode == 0, Out);
 }

@@ -1,7 +1,6 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using EDoc.Interchange.TestSender;
+using EDoc.Tests.Support;
 
 namespace EDoc.Cli.Tests;
 
@@ -37,8 +36,8 @@ public sealed class ArchiveCommandTests : IDisposable
     {
         Directory.CreateDirectory(Path.Combine(_dir, "files"));
         File.WriteAllText(Path.Combine(_dir, "dossier.json"), Dossier);
-        File.WriteAllBytes(Path.Combine(_dir, "files", "Quyết định tuyển dụng.pdf"), MinimalPdf("Trang quyet dinh"));
-        File.WriteAllBytes(Path.Combine(_dir, "files", "Tờ trình số 02.pdf"), MinimalPdf("Trang to trinh"));
+        File.WriteAllBytes(Path.Combine(_dir, "files", "Quyết định tuyển dụng.pdf"), MinimalPdf.Create("Trang quyet dinh"));
+        File.WriteAllBytes(Path.Combine(_dir, "files", "Tờ trình số 02.pdf"), MinimalPdf.Create("Trang to trinh"));
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
@@ -177,7 +176,9 @@ public sealed class ArchiveCommandTests : IDisposable
         var result = await CliRunner.RunAsync("archive", "export", package, "--pdf", P("hoso.pdf"), "--xml", P("hoso.xml"));
 
         Assert.True(result.ExitCode == 0, result.Stderr);
-        var text = PdfToText(P("hoso.pdf"));
+        var pdftotext = ExternalTools.Run("pdftotext", P("hoso.pdf"), "-");
+        pdftotext.AssertOk();
+        var text = pdftotext.Stdout;
         Assert.Contains("MỤC LỤC VĂN BẢN", text, StringComparison.Ordinal);
         Assert.Contains("Hồ sơ tuyển dụng công chức năm 2025", text, StringComparison.Ordinal);
         Assert.Contains("Tờ trình đề nghị tuyển dụng", text, StringComparison.Ordinal);
@@ -229,55 +230,4 @@ public sealed class ArchiveCommandTests : IDisposable
     }
 
     private string P(string relative) => Path.Combine(_dir, relative);
-
-    private static string PdfToText(string pdf)
-    {
-        var psi = new ProcessStartInfo("pdftotext") { RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(pdf);
-        psi.ArgumentList.Add("-");
-        try
-        {
-            using var p = Process.Start(psi)!;
-            var text = p.StandardOutput.ReadToEnd();
-            p.WaitForExit();
-            Assert.True(p.ExitCode == 0, "pdftotext failed: " + p.StandardError.ReadToEnd());
-            return text;
-        }
-        catch (System.ComponentModel.Win32Exception ex)
-        {
-            Assert.Fail("pdftotext is missing (" + ex.Message + "); install poppler-utils.");
-            throw;
-        }
-    }
-
-    private static byte[] MinimalPdf(string text)
-    {
-        var content = "BT /F1 24 Tf 72 720 Td (" + text + ") Tj ET";
-        string[] objects =
-        [
-            "<< /Type /Catalog /Pages 2 0 R >>",
-            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
-            "<< /Length " + content.Length.ToString(CultureInfo.InvariantCulture) + " >>\nstream\n" + content + "\nendstream",
-            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        ];
-        var sb = new StringBuilder("%PDF-1.4\n");
-        var offsets = new List<int>();
-        for (var i = 0; i < objects.Length; i++)
-        {
-            offsets.Add(sb.Length);
-            sb.Append((i + 1).ToString(CultureInfo.InvariantCulture)).Append(" 0 obj\n").Append(objects[i]).Append("\nendobj\n");
-        }
-
-        var xref = sb.Length;
-        sb.Append("xref\n0 ").Append((objects.Length + 1).ToString(CultureInfo.InvariantCulture)).Append("\n0000000000 65535 f \n");
-        foreach (var o in offsets)
-        {
-            sb.Append(o.ToString("D10", CultureInfo.InvariantCulture)).Append(" 00000 n \n");
-        }
-
-        sb.Append("trailer\n<< /Size ").Append((objects.Length + 1).ToString(CultureInfo.InvariantCulture)).Append(" /Root 1 0 R >>\nstartxref\n")
-            .Append(xref.ToString(CultureInfo.InvariantCulture)).Append("\n%%EOF\n");
-        return Encoding.ASCII.GetBytes(sb.ToString());
-    }
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
-using static EDoc.Cli.Tests.ExternalTools;
+using static EDoc.Tests.Support.ExternalTools;
 
 namespace EDoc.Cli.Tests;
 

@@ -1,7 +1,6 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
-using static EDoc.Cli.Tests.ExternalTools;
+using EDoc.Interchange.TestSender;
+using static EDoc.Tests.Support.ExternalTools;
 
 namespace EDoc.Cli.Tests;
 
@@ -20,7 +19,7 @@ public sealed class SignCommandTests : IDisposable
     {
         var certs = await CliRunner.RunAsync("dev-certs", "--out", P("certs"));
         Assert.True(certs.ExitCode == 0, certs.Stderr);
-        await File.WriteAllBytesAsync(P("in.pdf"), MinimalPdf("Cong van so 12"));
+        await File.WriteAllBytesAsync(P("in.pdf"), MinimalPdf.Create("Cong van so 12"));
         return P("in.pdf");
     }
 
@@ -154,36 +153,5 @@ public sealed class SignCommandTests : IDisposable
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal(before, await File.ReadAllBytesAsync(input));
-    }
-
-    private static byte[] MinimalPdf(string text)
-    {
-        var content = "BT /F1 24 Tf 72 720 Td (" + text + ") Tj ET";
-        string[] objects =
-        [
-            "<< /Type /Catalog /Pages 2 0 R >>",
-            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
-            "<< /Length " + content.Length.ToString(CultureInfo.InvariantCulture) + " >>\nstream\n" + content + "\nendstream",
-            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        ];
-        var sb = new StringBuilder("%PDF-1.4\n");
-        var offsets = new List<int>();
-        for (var i = 0; i < objects.Length; i++)
-        {
-            offsets.Add(sb.Length);
-            sb.Append((i + 1).ToString(CultureInfo.InvariantCulture)).Append(" 0 obj\n").Append(objects[i]).Append("\nendobj\n");
-        }
-
-        var xref = sb.Length;
-        sb.Append("xref\n0 ").Append((objects.Length + 1).ToString(CultureInfo.InvariantCulture)).Append("\n0000000000 65535 f \n");
-        foreach (var o in offsets)
-        {
-            sb.Append(o.ToString("D10", CultureInfo.InvariantCulture)).Append(" 00000 n \n");
-        }
-
-        sb.Append("trailer\n<< /Size ").Append((objects.Length + 1).ToString(CultureInfo.InvariantCulture)).Append(" /Root 1 0 R >>\nstartxref\n")
-            .Append(xref.ToString(CultureInfo.InvariantCulture)).Append("\n%%EOF\n");
-        return Encoding.ASCII.GetBytes(sb.ToString());
     }
 }

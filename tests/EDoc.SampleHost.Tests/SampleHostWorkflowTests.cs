@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -11,6 +10,7 @@ using EDoc.Interchange.Inbox;
 using EDoc.Interchange.Outbox;
 using EDoc.Interchange.Storage;
 using EDoc.Numbering;
+using EDoc.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -69,8 +69,8 @@ public sealed class SampleHostWorkflowTests(ITestOutputHelper output) : IDisposa
         Assert.Equal(["ChuKyLanhDao", "ChuKyCoQuan"], verification.GetProperty("signatures").EnumerateArray().Select(s => s.GetProperty("fieldName").GetString()!));
         var pdf = Path.Combine(_root, "issued.pdf");
         await File.WriteAllBytesAsync(pdf, await http.GetByteArrayAsync($"/api/documents/{id}/pdf"));
-        var pdfsig = Run("pdfsig", pdf);
-        Assert.Equal(2, CountOf(pdfsig, "Signature Validation: Signature is Valid."));
+        var pdfsig = ExternalTools.Run("pdfsig", pdf);
+        Assert.True(ExternalTools.Count(pdfsig.Out, "Signature Validation: Signature is Valid.") == 2, pdfsig.Out);
 
         // Rendered by poppler: the signer's blue signature, then the agency's red seal, are on the page.
         var (draftBlue, draftRed) = await ColoursAsync(Path.Combine(_root, "draft.pdf"), draftPdf);
@@ -197,7 +197,7 @@ public sealed class SampleHostWorkflowTests(ITestOutputHelper output) : IDisposa
         }
 
         string png = Path.ChangeExtension(path, null) + "-page";
-        Run("pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", "-singlefile", path, png);
+        ExternalTools.Run("pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", "-singlefile", path, png).AssertOk();
         using var page = SixLabors.ImageSharp.Image.Load<SixLabors.ImageSharp.PixelFormats.Rgba32>(png + ".png");
         int blue = 0, red = 0;
         page.ProcessPixelRows(rows =>
@@ -212,33 +212,5 @@ public sealed class SampleHostWorkflowTests(ITestOutputHelper output) : IDisposa
             }
         });
         return (blue, red);
-    }
-
-    private static int CountOf(string text, string what) => (text.Length - text.Replace(what, string.Empty, StringComparison.Ordinal).Length) / what.Length;
-
-    private static string Run(string tool, params string[] args)
-    {
-        var psi = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        Process process;
-        try
-        {
-            process = Process.Start(psi)!;
-        }
-        catch (System.ComponentModel.Win32Exception ex)
-        {
-            throw new InvalidOperationException($"'{tool}' is required by this test (apt-get install poppler-utils, see scripts/test-tools.sh).", ex);
-        }
-
-        using (process)
-        {
-            string stdout = process.StandardOutput.ReadToEnd();
-            process.WaitForExit(60_000);
-            return stdout;
-        }
     }
 }

@@ -1,5 +1,6 @@
 using EDoc.Archive.Export;
 using EDoc.Archive.Packages;
+using EDoc.Samples.Workflow;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.IO;
@@ -70,7 +71,7 @@ internal sealed class PdfSharpDossierComposer : IDossierPdfComposer
 
         void Line(string text, XFont font, double gap = 4, double indent = 0)
         {
-            foreach (var line in Wrap(gfx, text, font, width - indent))
+            foreach (var line in PdfSharpText.Wrap(gfx, text, font, width - indent))
             {
                 if (y > page.Height.Point - 60)
                 {
@@ -103,29 +104,5 @@ internal sealed class PdfSharpDossierComposer : IDossierPdfComposer
         }
 
         gfx.Dispose();
-    }
-
-    /// <summary>Splits a text into lines no wider than <paramref name="width"/> points (at spaces).</summary>
-    internal static IEnumerable<string> Wrap(XGraphics gfx, string text, XFont font, double width)
-    {
-        var current = string.Empty;
-        foreach (var word in text.Split(' '))
-        {
-            var candidate = current.Length == 0 ? word : current + " " + word;
-            if (current.Length > 0 && gfx.MeasureString(candidate, font).Width > width)
-            {
-                yield return current;
-                current = word;
-            }
-            else
-            {
-                current = candidate;
-            }
-        }
-
-        if (current.Length > 0)
-        {
-            yield return current;
-        }
     }
 }

@@ -1,12 +1,10 @@
 using System.Diagnostics;
 using System.Security.Cryptography.X509Certificates;
 using EDoc.Archive.Evidence;
-using EDoc.Archive.Metadata;
 using EDoc.Archive.Packages;
 using EDoc.Archive.Verification;
 using EDoc.Documents;
 using EDoc.HubEmulator;
-using EDoc.Interchange;
 using EDoc.Interchange.EdXml;
 using EDoc.Interchange.Hub;
 using EDoc.Interchange.Inbox;
@@ -15,16 +13,14 @@ using EDoc.Interchange.Outbox;
 using EDoc.Interchange.Scanning;
 using EDoc.Interchange.Status;
 using EDoc.Interchange.Storage;
-using EDoc.Numbering;
 using EDoc.Registers;
 using EDoc.Registers.Reports;
 using EDoc.Registers.Storage;
+using EDoc.Samples.Workflow;
 using EDoc.Signing;
 using EDoc.Signing.Appearance;
 using EDoc.Signing.Certificates;
-using EDoc.Signing.Signers;
 using EDoc.Signing.Verification;
-using EDoc.Time;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EDoc.Cli.Demo;
@@ -45,11 +41,9 @@ internal sealed class DemoStory
 {
     private const string SenderSecret = "demo-secret-h41";
     private const string RecipientSecret = "demo-secret-h41-0131";
-
-    /// <summary>The seal's real diameter: 36 mm, a typical round seal of a provincial agency.</summary>
-    private const double SealDiameterMillimetres = 36;
     private readonly DemoOptions _options;
-    private readonly DemoScenario _s = new();
+    private readonly SampleScenario _s = new();
+    private readonly AgencyWorkflowSteps _steps;
     private readonly DemoResult _result;
     private readonly Action<string> _progress;
 
@@ -58,6 +52,7 @@ internal sealed class DemoStory
         _options = options;
         _progress = progress;
         _result = new DemoResult(Path.GetFullPath(options.OutputDirectory));
+        _steps = new AgencyWorkflowSteps(_s.Parties, new PdfSigner(timeProvider: options.TimeProvider), options.TimeProvider);
     }
 
     /// <summary>Runs the story; never throws for a failed check (it is recorded), only for an unexpected failure.</summary>
@@ -86,65 +81,30 @@ internal sealed class DemoStory
 
         // 2. The draft and its annex.
         string draft = Work("1-draft.pdf"), annexDraft = Work("1-annex-draft.pdf");
-        DraftLayout layout = DemoDocuments.WriteDecision(draft, _s);
-        DemoDocuments.WriteAnnex(annexDraft, _s);
-        byte[] signatureArt = DemoArtwork.SignaturePng(), sealArt = DemoArtwork.SealPng();
-        await File.WriteAllBytesAsync(Work("signature.png"), signatureArt, ct).ConfigureAwait(false);
-        await File.WriteAllBytesAsync(Work("seal.png"), sealArt, ct).ConfigureAwait(false);
+        DraftLayout layout = SampleDocuments.WriteDecision(draft, _s);
+        SampleDocuments.WriteAnnex(annexDraft, _s);
+        await File.WriteAllBytesAsync(Work("signature.png"), SampleArtwork.SignaturePng(), ct).ConfigureAwait(false);
+        await File.WriteAllBytesAsync(Work("seal.png"), SampleArtwork.SealPng(), ct).ConfigureAwait(false);
 
         // 3. Urgency stamp (before the first signature: a certification with P=2 forbids later annotations).
         string stamped = Work("2-stamped.pdf");
-        await TransformAsync(draft, stamped, (i, o) => UrgencyStampWriter.StampAsync(i, o, UrgencyLevel.Khan, new UrgencyStampOptions { Position = layout.UrgencyStamp }, ct)).ConfigureAwait(false);
+        await AgencyWorkflowSteps.StampUrgencyAsync(draft, stamped, Urgency.Urgent, layout, ct).ConfigureAwait(false);
 
         // 4. Empty number and date fields for the clerk.
         string withFields = Work("3-fields.pdf");
-        await TransformAsync(stamped, withFields, (i, o) => IssuanceFields.AddFieldsAsync(
-            i,
-            o,
-            [
-                new IssuanceFieldDefinition(IssuanceFields.NumberFieldName, 0, layout.NumberField),
-                new IssuanceFieldDefinition(IssuanceFields.DateFieldName, 0, layout.DateField),
-            ],
-            ct)).ConfigureAwait(false);
+        await AgencyWorkflowSteps.AddNumberAndDateFieldsAsync(stamped, withFields, layout, ct).ConfigureAwait(false);
         _progress("Draft made: Quyết định with an annex, urgency stamp KHẨN, empty number and date fields.");
 
         // 5. The signer certifies (DocMDP P=2: later form fill-in and signatures stay allowed) with the blue signature image.
-        var signer = new PdfSigner(timeProvider: time);
-        var signatureImage = SignatureImage.Load(signatureArt, ImagePreparationOptions.Signer);
-        var sealImage = SignatureImage.Load(sealArt, ImagePreparationOptions.Seal);
         string signedBySigner = Work("4-signed-by-signer.pdf");
-        await signer.SignFileAsync(withFields, signedBySigner, new PdfSignatureRequest
-        {
-            Key = new X509CertificateSigningKey(pki.Signer),
-            FieldName = "ChuKyLanhDao",
-            Certification = PdfCertificationLevel.FormFillingAndSigning,
-            Placement = SignaturePlacement.AtRectangle(layout.SignerBox),
-            Appearance = new ImageSignatureAppearance(signatureImage),
-            Reason = "Ký ban hành",
-            Location = _s.Place,
-            SignerName = _s.SignerFullName,
-        }, ct).ConfigureAwait(false);
+        await _steps.SignAsSignerAsync(withFields, signedBySigner, pki.Signer, layout.SignerBox, ct).ConfigureAwait(false);
         _progress($"Signed by {_s.SignerFullName} ({_s.SignerCompetence} {_s.SignerPosition}): blue signature image, certification P=2.");
 
         // 6. The clerk takes the next number from the outgoing register and fills number and date.
-        var today = VietnamTime.Today(time);
         OutgoingRegisterEntry outgoing;
         await using (var store = RegisterStoreFactory.Create(Work("ubnd/registers.db")))
         {
-            var register = new DocumentRegister(store, timeProvider: time);
-            outgoing = await register.IssueAsync(new OutgoingIssueRequest
-            {
-                TypeAbbreviation = DocumentTypes.Decision.Abbreviation,
-                TypeName = DocumentTypes.Decision.Name,
-                DocumentType = DocumentTypes.Decision,
-                IssuerAbbreviation = _s.SenderAbbreviation,
-                Date = today,
-                Subject = _s.Subject,
-                Signer = _s.SignerFullName,
-                Recipients = _s.Recipient.Name,
-                Urgency = Urgency.Urgent,
-                Method = "Trục liên thông văn bản quốc gia",
-            }, ct).ConfigureAwait(false);
+            outgoing = await _steps.TakeNumberAsync(new DocumentRegister(store, timeProvider: time), _s.Subject, Urgency.Urgent, ct).ConfigureAwait(false);
             var table = RegisterTables.Outgoing(await store.ListOutgoingAsync(outgoing.Year, null, ct).ConfigureAwait(false), outgoing.Year);
             await WriteRegisterAsync("registerOutgoing", "registers/ubnd-outgoing.pdf", table, ct).ConfigureAwait(false);
         }
@@ -153,39 +113,17 @@ internal sealed class DemoStory
         _result.Numbers["outgoingNumber"] = notation;
         _result.Numbers["issueDate"] = outgoing.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         string filled = Work("5-numbered.pdf");
-        await TransformAsync(signedBySigner, filled, (i, o) => IssuanceFields.FillAsync(
-            i,
-            o,
-            new Dictionary<string, string>
-            {
-                [IssuanceFields.NumberFieldName] = "Số: " + notation,
-                [IssuanceFields.DateFieldName] = IssuanceFields.FormatDate(outgoing.Date, _s.Place),
-            },
-            cancellationToken: ct)).ConfigureAwait(false);
+        await _steps.FillNumberAndDateAsync(signedBySigner, filled, outgoing, ct).ConfigureAwait(false);
         _progress($"Clerk issued number {notation} dated {IssuanceFields.FormatDate(outgoing.Date, _s.Place)} (outgoing register, SQLite).");
 
         // 7. The agency signs the document (the red seal at real size over the left third of the signature), then the
         // annex (a text block top right: the document's number and the signing time).
         string signedPdf = Out("signed.pdf"), signedAnnex = Out("annex-signed.pdf");
-        await signer.SignFileAsync(filled, signedPdf, new PdfSignatureRequest
-        {
-            Key = new X509CertificateSigningKey(pki.Agency),
-            FieldName = "ChuKyCoQuan",
-            Appearance = new SealSignatureAppearance(sealImage, SealDiameterMillimetres),
-            Reason = "Phát hành văn bản",
-            Location = _s.Place,
-        }, ct).ConfigureAwait(false);
-        await signer.SignFileAsync(annexDraft, signedAnnex, new PdfSignatureRequest
-        {
-            Key = new X509CertificateSigningKey(pki.Agency),
-            FieldName = "ChuKyCoQuan",
-            Appearance = TextBlockSignatureAppearance.ForAttachment(notation, _s.Sender.Name),
-            Reason = $"Phụ lục kèm theo văn bản số {notation}",
-            Location = _s.Place,
-        }, ct).ConfigureAwait(false);
+        await _steps.SignAsAgencyAsync(filled, signedPdf, pki.Agency, withSeal: true, ct).ConfigureAwait(false);
+        await _steps.SignAttachmentAsync(annexDraft, signedAnnex, pki.Agency, notation, ct).ConfigureAwait(false);
         _result.AddFile("signedPdf", signedPdf);
         _result.AddFile("signedAnnex", signedAnnex);
-        _progress($"Agency {_s.Sender.Name} signed the document (red seal, {SealDiameterMillimetres} mm) and the annex (number and time, top right).");
+        _progress($"Agency {_s.Sender.Name} signed the document (red seal, {AgencyWorkflowSteps.SealDiameterMillimetres} mm) and the annex (number and time, top right).");
 
         var verification = new PdfVerificationOptions();
         verification.TrustAnchors.Add(pki.Ca);
@@ -195,32 +133,15 @@ internal sealed class DemoStory
         await RenderPreviewAsync(signedPdf, ct).ConfigureAwait(false);
 
         // 8. The edXML package, XML-signed by the agency.
-        string mainName = notation.Replace('/', '-') + ".pdf";
-        string annexName = notation.Replace('/', '-') + "-PhuLuc.pdf";
-        var document = new ElectronicDocument
-        {
-            Notation = DocumentNotation.Parse(notation, DocumentTypes.Decision),
-            Type = DocumentTypes.Decision,
-            IssueDate = outgoing.Date,
-            IssuePlace = _s.Place,
-            Subject = _s.Subject,
-            Urgency = Urgency.Urgent,
-            Sender = _s.Sender,
-            Recipients = [_s.Recipient],
-            Signer = new SignerInfo { Competence = _s.SignerCompetence, Position = "Chủ tịch", FullName = _s.SignerFullName },
-            PageCount = mainReport?.PageCount,
-            Attachments =
-            [
-                new Attachment { Name = mainName, ContentId = "vanban", ContentType = "application/pdf", Size = new FileInfo(signedPdf).Length, IsMainDocument = true, Description = _s.Subject },
-                new Attachment { Name = annexName, ContentId = "phuluc", ContentType = "application/pdf", Size = new FileInfo(signedAnnex).Length, Description = "Phụ lục: " + _s.AnnexTitle },
-            ],
-        };
+        string mainName = AgencyWorkflowSteps.FileNameOf(notation), annexName = AgencyWorkflowSteps.FileNameOf(notation, "-PhuLuc");
+        var document = _steps.DescribeDocument(notation, outgoing.Date, _s.Subject, Urgency.Urgent, mainReport?.PageCount,
+        [
+            AgencyWorkflowSteps.PdfAttachment("vanban", mainName, signedPdf, _s.Subject, isMainDocument: true),
+            AgencyWorkflowSteps.PdfAttachment("phuluc", annexName, signedAnnex, "Phụ lục: " + _s.AnnexTitle),
+        ]);
         var files = new Dictionary<string, string>(StringComparer.Ordinal) { ["vanban"] = signedPdf, ["phuluc"] = signedAnnex };
-        var package = new EdXmlDocumentMapper(new EdXmlDocumentMapperOptions { TimeProvider = time })
-            .ToPackage(document, (a, _) => ValueTask.FromResult<Stream>(File.OpenRead(files[a.ContentId])));
-        string unsignedEdxml = Work("6-document.unsigned.edxml"), edxml = Out("document.edxml");
-        await new EdXmlWriter().WriteToFileAsync(package, unsignedEdxml, ct).ConfigureAwait(false);
-        await new EdXmlSigner().SignFileAsync(unsignedEdxml, edxml, pki.Agency, ct).ConfigureAwait(false);
+        string edxml = Out("document.edxml");
+        await _steps.WriteSignedEdXmlAsync(document, files, Work("6-document.unsigned.edxml"), edxml, pki.Agency, ct).ConfigureAwait(false);
         _result.AddFile("edxml", edxml);
         _progress($"edXML package built and XML-signed: {edxml}");
 
@@ -235,13 +156,8 @@ internal sealed class DemoStory
         string senderId = _s.Sender.Code!.Value, recipientId = _s.Recipient.Code!.Value;
         await using var ubnd = BuildAgency(hub.BaseAddress, senderId, SenderSecret, Work("ubnd/interchange.db"), scanner);
         await using var so = BuildAgency(hub.BaseAddress, recipientId, RecipientSecret, Work("so/interchange.db"), scanner);
-        var ubndOutbox = ubnd.GetRequiredService<EDocOutbox>();
         var soOutbox = so.GetRequiredService<EDocOutbox>();
-
-        byte[] edxmlBytes = await File.ReadAllBytesAsync(edxml, ct).ConfigureAwait(false);
-        var sent = await ubndOutbox.EnqueueAsync(edxmlBytes, HubMessageKind.Edoc, cancellationToken: ct).ConfigureAwait(false);
-        await ubndOutbox.DeliverDueAsync(ct).ConfigureAwait(false);
-        var sentItem = await ubndOutbox.Store.FindOutboxItemAsync(sent.Id, ct).ConfigureAwait(false);
+        var (_, sentItem) = await AgencyWorkflowSteps.SendAsync(ubnd.GetRequiredService<EDocOutbox>(), edxml, ct).ConfigureAwait(false);
         Check("hub: document sent", sentItem?.State == OutboxState.Sent, $"outbox state {sentItem?.State}, hub id {sentItem?.HubMessageId}");
 
         // 10. The recipient receives: parse, validate (page count), scan, store, answer 01.
@@ -261,20 +177,7 @@ internal sealed class DemoStory
         IncomingRegisterEntry incoming;
         await using (var store = RegisterStoreFactory.Create(Work("so/registers.db")))
         {
-            var register = new DocumentRegister(store, timeProvider: time);
-            incoming = await register.ReceiveAsync(new IncomingReceiveRequest
-            {
-                SenderCode = senderId,
-                SenderName = _s.Sender.Name,
-                DocumentNumber = notation,
-                DocumentDate = outgoing.Date,
-                TypeName = DocumentTypes.Decision.Name,
-                Subject = _s.Subject,
-                ArrivedAt = inbound.ReceivedAt,
-                RecipientUnit = "Văn phòng Sở",
-                Urgency = Urgency.Urgent,
-                Method = "Trục liên thông văn bản quốc gia",
-            }, ct).ConfigureAwait(false);
+            incoming = await _steps.RegisterAndAcknowledgeAsync(new DocumentRegister(store, timeProvider: time), soOutbox, inbound, recipientId, "Văn phòng Sở", ct).ConfigureAwait(false);
             var table = RegisterTables.Incoming(await store.ListIncomingAsync(incoming.Year, null, ct).ConfigureAwait(false), incoming.Year);
             await WriteRegisterAsync("registerIncoming", "registers/so-incoming.pdf", table, ct).ConfigureAwait(false);
         }
@@ -282,19 +185,13 @@ internal sealed class DemoStory
         _result.Numbers["arrivalNumber"] = incoming.ArrivalNumberText;
         _result.Numbers["arrivalDate"] = incoming.ArrivalDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         _progress($"{_s.Recipient.Name} registered it with arrival number {incoming.ArrivalNumberText} (incoming register, SQLite).");
-        var inspection = await so.GetRequiredService<IEdXmlPackageInspector>().InspectAsync(inbound.Package, HubMessageKind.Edoc, ct).ConfigureAwait(false);
-        byte[] accepted = await new EdXmlStatusPackageFactory().CreateAsync(
-            new StatusPackageRequest(inspection.Metadata, inbound.Package, "03", $"Đã tiếp nhận, vào sổ văn bản đến số {incoming.ArrivalNumberText}", recipientId, time.GetUtcNow()),
-            ct).ConfigureAwait(false);
-        await soOutbox.EnqueueAsync(accepted, HubMessageKind.Status, cancellationToken: ct).ConfigureAwait(false);
-        await soOutbox.DeliverDueAsync(ct).ConfigureAwait(false);
 
         // 12. The sender receives the statuses 01 and 03.
         await ubnd.GetRequiredService<EDocInbox>().ReceiveAsync(ct).ConfigureAwait(false);
         var statuses = await ubnd.GetRequiredService<IInterchangeStore>().ListInboundAsync(HubMessageKind.Status, null, 10, ct).ConfigureAwait(false);
         foreach (var code in new[] { "01", "03" })
         {
-            var status = statuses.FirstOrDefault(st => st.StatusCode == code && st.DocumentId == inspection.Metadata.DocumentId);
+            var status = statuses.FirstOrDefault(st => st.StatusCode == code && st.DocumentId == inbound.DocumentId);
             if (status is not null)
             {
                 string path = Out($"status-{code}.edxml");
@@ -344,18 +241,6 @@ internal sealed class DemoStory
         }
 
         _result.AddFile(role, path);
-    }
-
-    private static async Task TransformAsync(string source, string output, Func<Stream, Stream, Task> action)
-    {
-        string temp = output + ".tmp";
-        await using (var input = File.OpenRead(source))
-        await using (var written = File.Create(temp))
-        {
-            await action(input, written).ConfigureAwait(false);
-        }
-
-        File.Move(temp, output, overwrite: true);
     }
 
     private async Task<PdfVerificationReport?> VerifyPdfAsync(PdfSignatureVerifier verifier, string step, string path, int expectedSignatures, CancellationToken ct)
@@ -505,59 +390,19 @@ internal sealed class DemoStory
 
     private async Task ArchiveAsync(string who, EDoc.Agencies.Agency agency, string fileNotation, (string Path, string Name)[] documents, OutgoingRegisterEntry issued, ISignatureEvidenceProvider evidence, CancellationToken ct)
     {
-        int ordinal = 0;
-        var contents = new List<ArchiveDocumentContent>();
-        foreach (var (path, name) in documents)
-        {
-            ordinal++;
-            bool main = ordinal == 1;
-            contents.Add(ArchiveDocumentContent.FromFile(
-                new DocumentMetadata
-                {
-                    Ordinal = ordinal,
-                    DocId = $"{_s.Sender.Code}-{issued.Year}-{issued.Number:D4}-{ordinal}",
-                    Maintenance = "01",
-                    TypeName = main ? "02" : "32",
-                    CodeNumber = issued.NumberText,
-                    CodeNotation = issued.Notation[(issued.Notation.IndexOf('/', StringComparison.Ordinal) + 1)..],
-                    IssuedDate = issued.Date,
-                    OrganName = _s.Sender.Name,
-                    Subject = main ? _s.Subject : "Phụ lục: " + _s.AnnexTitle,
-                    Language = ["01"],
-                    NumberOfPage = 1,
-                    Mode = "01",
-                    ConfidenceLevel = "01",
-                    RiskRecovery = false,
-                    Process = true,
-                    SignerPosition = main ? "Chủ tịch" : null,
-                    SignerFullName = main ? _s.SignerFullName : null,
-                },
-                path,
-                name));
-        }
-
-        var content = new ArchivePackageContent
-        {
-            Dossier = new DossierMetadata
-            {
-                FileCode = new FileCode(agency.Code!.Value, issued.Year, fileNotation),
-                Title = $"Hồ sơ về chuyển đổi số năm {issued.Year}",
-                Maintenance = "01",
-                Mode = "01",
-                Language = ["01"],
-                StartDate = issued.Date,
-                EndDate = issued.Date,
-                NumberOfPaper = 0,
-                ConfidenceLevel = "01",
-                RiskRecovery = false,
-                Creator = agency.Name,
-            },
-            Documents = contents,
-        };
+        var contents = documents.Select((d, i) => _steps.ArchiveDocument(
+            i + 1,
+            $"{_s.Sender.Code}-{issued.Year}-{issued.Number:D4}-{i + 1}",
+            issued.Notation,
+            issued.Date,
+            i == 0 ? _s.Subject : "Phụ lục: " + _s.AnnexTitle,
+            isMainDocument: i == 0,
+            d.Path,
+            d.Name)).ToList();
+        var content = AgencyWorkflowSteps.Dossier(agency, fileNotation, $"Hồ sơ về chuyển đổi số năm {issued.Year}", issued.Date, contents);
         string zip = Out($"archive/{who}-sip.zip");
         var writer = new ArchivePackageWriter(new ArchivePackageWriterOptions { Kind = ArchivePackageKind.Sip, AgencyName = agency.Name }, evidence);
-        var written = await writer.WriteZipAsync(content, zip, ct).ConfigureAwait(false);
-        var report = await new ArchivePackageVerifier().VerifyAsync(zip, ct).ConfigureAwait(false);
+        var (written, report) = await AgencyWorkflowSteps.ArchiveAsync(writer, new ArchivePackageVerifier(), content, zip, ct).ConfigureAwait(false);
         Check(
             $"archive: {agency.Name} dossier",
             report.IsValid && report.IsIntact && written.SignatureReports == documents.Length,

@@ -352,7 +352,7 @@ internal sealed class BoundedReadStream(Stream inner, long limit, string path) :
         {
             n = inner.Read(buffer);
         }
-        catch (Exception ex) when (IsCorruptData(ex))
+        catch (InvalidDataException ex)
         {
             throw Corrupt(ex);
         }
@@ -370,7 +370,7 @@ internal sealed class BoundedReadStream(Stream inner, long limit, string path) :
         {
             n = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (IsCorruptData(ex))
+        catch (InvalidDataException ex)
         {
             throw Corrupt(ex);
         }
@@ -394,11 +394,14 @@ internal sealed class BoundedReadStream(Stream inner, long limit, string path) :
         base.Dispose(disposing);
     }
 
-    /// <summary>Corrupt deflate data surfaces as <see cref="InvalidDataException"/> or as zlib's internal ZLibException (an <see cref="IOException"/>).</summary>
-    internal static bool IsCorruptData(Exception ex) =>
-        ex is InvalidDataException || (ex is IOException && ex.GetType().FullName == "System.IO.Compression.ZLibException");
-
-    private ArchivePackageFormatException Corrupt(Exception ex)
+    /// <summary>
+    /// Corrupt entry data. ZIP entries are stored, raw deflate or Deflate64, and System.IO.Compression reports every
+    /// corruption of those as <see cref="InvalidDataException"/>: its internal ZLibException (an
+    /// <see cref="IOException"/>) comes only from zlib failures that raw deflate data cannot cause (a preset-dictionary
+    /// request exists only in zlib-wrapped streams, otherwise out of memory or an inconsistent stream). Any other
+    /// <see cref="IOException"/> here is the disk failing, not the package, and is left to propagate.
+    /// </summary>
+    private ArchivePackageFormatException Corrupt(InvalidDataException ex)
         => new(ArchivePackageFormatError.Malformed, path, $"the entry cannot be read after {_read} bytes: {ex.Message}", ex);
 
     private int Count(int n)

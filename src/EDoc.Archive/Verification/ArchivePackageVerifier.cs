@@ -403,7 +403,7 @@ public sealed class ArchivePackageVerifier
                 }
             }
         }
-        catch (Exception ex) when (BoundedReadStream.IsCorruptData(ex))
+        catch (InvalidDataException ex)
         {
             throw new ArchivePackageFormatException(ArchivePackageFormatError.Malformed, entry.Path, $"the entry cannot be read: {ex.Message}", ex);
         }

@@ -17,11 +17,7 @@ public class HostileZipTests
     {
         using var tmp = new TempDir();
         var zip = tmp["evil.zip"];
-        using (var archive = ZipFile.Open(zip, ZipArchiveMode.Create))
-        {
-            Write(archive, "pkg/METS.xml", "<x/>");
-            Write(archive, entryName, "boom");
-        }
+        WriteZip(zip, ("pkg/METS.xml", "<x/>"), (entryName, "boom"));
 
         var ex = await Assert.ThrowsAsync<ArchivePackageFormatException>(() => new ArchivePackageVerifier().VerifyAsync(zip));
 
@@ -196,6 +192,37 @@ public class HostileZipTests
 
         Assert.Contains(report.Problems, p => p.Code == "mets.reference-invalid");
         Assert.False(report.IsValid);
+    }
+
+    [Fact]
+    public async Task Verify_CorruptDeflateDataInEntry_MalformedNamingTheEntry()
+    {
+        using var tmp = new TempDir();
+        var zip = tmp["corrupt.zip"];
+        WriteZip(zip, ("pkg/METS.xml", "<x/>"), ("pkg/data.txt", string.Concat(Enumerable.Repeat("Quyết định số 08/2018/QĐ-UBND. ", 200))));
+
+        // The first compressed byte of the entry becomes 0xFF: a final block of the reserved type 11.
+        byte[] bytes = File.ReadAllBytes(zip);
+        int header = bytes.AsSpan().IndexOf("pkg/data.txt"u8) - 30; // the local header comes before the central directory
+        Assert.True(bytes.AsSpan(header).StartsWith("PK\u0003\u0004"u8));
+        Assert.Equal(8, BitConverter.ToUInt16(bytes, header + 8));
+        bytes[header + 30 + BitConverter.ToUInt16(bytes, header + 26) + BitConverter.ToUInt16(bytes, header + 28)] = 0xFF;
+        File.WriteAllBytes(zip, bytes);
+
+        var ex = await Assert.ThrowsAsync<ArchivePackageFormatException>(() => new ArchivePackageVerifier().VerifyAsync(zip));
+
+        Assert.Equal(ArchivePackageFormatError.Malformed, ex.Error);
+        Assert.Equal("data.txt", ex.Location);
+        Assert.IsType<InvalidDataException>(ex.InnerException);
+    }
+
+    private static void WriteZip(string path, params (string Name, string Text)[] entries)
+    {
+        using var archive = ZipFile.Open(path, ZipArchiveMode.Create);
+        foreach (var (name, text) in entries)
+        {
+            Write(archive, name, text);
+        }
     }
 
     private static void Write(ZipArchive archive, string name, string text)

@@ -214,6 +214,20 @@ internal static class TestPackages
         return stream.ToArray();
     }
 
+    /// <summary>The repository's root (where EDocSdk.sln is), for the shared fuzz seeds and regressions.</summary>
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "EDocSdk.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("EDocSdk.sln was not found above " + AppContext.BaseDirectory);
+    }
+
     public static string TempDirectory()
     {
         var path = Path.Combine(Path.GetTempPath(), "edoc-edxml-tests", Guid.NewGuid().ToString("N"));

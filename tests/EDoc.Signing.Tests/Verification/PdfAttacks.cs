@@ -30,9 +30,18 @@ internal static class PdfAttacks
 
     public static string Latin(byte[] bytes) => Encoding.Latin1.GetString(bytes);
 
+    /// <summary>Page content painting the whole A4 page red: what the attacker wants shown.</summary>
+    public const string RedPage = "1 0 0 rg 0 0 595 842 re f";
+
     /// <summary>An uncompressed stream body.</summary>
     public static string Stream(string dictionaryEntries, string data)
         => $"<< {dictionaryEntries} /Length {Encoding.Latin1.GetByteCount(data)} >>\nstream\n{data}\nendstream";
+
+    /// <summary>Object <paramref name="number"/> redefined as a content stream painting the page red (<see cref="RedPage"/>).</summary>
+    public static RawObject RedPageContent(int number) => new(number, Stream(string.Empty, RedPage));
+
+    /// <summary>Object <paramref name="number"/> redefined as an empty A4 form XObject: what was drawn through it disappears.</summary>
+    public static RawObject EmptyForm(int number) => new(number, Stream("/Type /XObject /Subtype /Form /BBox [0 0 595 842]", string.Empty));
 
     /// <summary>Replaces <paramref name="find"/> (first occurrence) by <paramref name="replace"/> padded with spaces to the same length.</summary>
     public static async Task<string> PatchAsync(string input, string output, string find, string replace)

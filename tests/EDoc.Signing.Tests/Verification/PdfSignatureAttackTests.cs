@@ -69,6 +69,28 @@ public sealed class PdfSignatureAttackTests(PdfCorpusFixture corpus)
         return (page.Reference, page.Dictionary, contents as PdfReference ?? (PdfReference)Assert.IsType<PdfArray>(contents)[0]);
     }
 
+    /// <summary>The object number of the first content stream of <paramref name="file"/>'s first page.</summary>
+    private static int FirstPageContents(string file)
+    {
+        using PdfDocumentReader r = Open(file);
+        return FirstPage(r).Contents.Number;
+    }
+
+    /// <summary>Signs the one-page fixture; returns it with the object number of its first page's content stream.</summary>
+    private async Task<(string Signed, int Contents)> SignedLoAsync()
+    {
+        string signed = await SignedAsync(corpus.Path(PdfCorpusFixture.Lo));
+        return (signed, FirstPageContents(signed));
+    }
+
+    /// <summary>The widget of the form fixture's field SoVanBan, and a copy of its dictionary to change.</summary>
+    private static (PdfReference Reference, PdfDictionary Copy) SoVanBanWidget(PdfIncrementalWriter w)
+    {
+        PdfField field = PdfAcroForm.EnumerateFields(w.Reader.Latest, w.Reader.Catalog).Single(f => f.FullName == "SoVanBan");
+        PdfReference widgetRef = field.WidgetReferences.Count > 0 ? field.WidgetReferences[0] : field.Reference!;
+        return (widgetRef, new PdfDictionary(w.Reader.Latest.GetDictionary(widgetRef)!));
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
     // Universal signature forgery: the signature dictionary is patched in place.
 
@@ -175,11 +197,9 @@ public sealed class PdfSignatureAttackTests(PdfCorpusFixture corpus)
     [Fact]
     public async Task IncrementalSaving_ContentStreamRedefinedWithXref_InvalidStreamChanged()
     {
-        string signed = await SignedAsync(corpus.Path(PdfCorpusFixture.Lo));
-        using PdfDocumentReader r = Open(signed);
-        var (_, _, contents) = FirstPage(r);
+        var (signed, contents) = await SignedLoAsync();
 
-        string attacked = await AppendAsync(signed, corpus.NewTempFile("isa-content.pdf"), [new(contents.Number, Stream(string.Empty, "1 0 0 rg 0 0 595 842 re f"))]);
+        string attacked = await AppendAsync(signed, corpus.NewTempFile("isa-content.pdf"), [RedPageContent(contents)]);
 
         await AssertDisallowedChangeAsync(attacked, "stream changed");
     }
@@ -194,7 +214,7 @@ public sealed class PdfSignatureAttackTests(PdfCorpusFixture corpus)
             var pages = new PdfDictionary(w.Reader.Latest.GetDictionary(pagesRef)!);
             var kids = new PdfArray(w.Reader.Latest.GetArray(pages.Get("Kids"))!.Items);
             var page = new PdfDictionary(w.Reader.Latest.GetDictionary(kids[0])!);
-            page.Set("Contents", w.Add(new PdfStream(new PdfDictionary(), Encoding.ASCII.GetBytes("1 0 0 rg 0 0 595 842 re f"))));
+            page.Set("Contents", w.Add(new PdfStream(new PdfDictionary(), Encoding.ASCII.GetBytes(RedPage))));
             kids.Items[0] = w.Add(page);
             pages.Set("Kids", kids);
             w.Update(pagesRef, pages);
@@ -239,11 +259,9 @@ public sealed class PdfSignatureAttackTests(PdfCorpusFixture corpus)
     public async Task IncrementalSaving_ObjectsAppendedWithoutXref_InvalidUnlistedObjects(string variant)
     {
         Xref mode = variant == "no-xref" ? Xref.None : Xref.OldStartXref;
-        string signed = await SignedAsync(corpus.Path(PdfCorpusFixture.Lo));
-        using PdfDocumentReader r = Open(signed);
-        var (_, _, contents) = FirstPage(r);
+        var (signed, contents) = await SignedLoAsync();
 
-        string attacked = await AppendAsync(signed, corpus.NewTempFile("isa-no-xref.pdf"), [new(contents.Number, Stream(string.Empty, "1 0 0 rg 0 0 595 842 re f"))], mode);
+        string attacked = await AppendAsync(signed, corpus.NewTempFile("isa-no-xref.pdf"), [RedPageContent(contents)], mode);
 
         await AssertDisallowedChangeAsync(attacked, "not listed");
     }
@@ -251,17 +269,19 @@ public sealed class PdfSignatureAttackTests(PdfCorpusFixture corpus)
     [Fact]
     public async Task IncrementalSaving_XrefHidesChangedObject_InvalidUnlistedObject()
     {
-        string signed = await SignedAsync(corpus.Path(PdfCorpusFixture.Lo));
-        using PdfDocumentReader r = Open(signed);
-        var (_, _, contents) = FirstPage(r);
-        int harmless = r.Size + 1;
+        var (signed, contents) = await SignedLoAsync();
+        int harmless;
+        using (PdfDocumentReader r = Open(signed))
+        {
+            harmless = r.Size + 1;
+        }
 
         // The new xref lists only a harmless new object; the changed page content is in the update but not listed.
         string attacked = await AppendAsync(
             signed,
             corpus.NewTempFile("isa-hidden.pdf"),
-            [new(contents.Number, Stream(string.Empty, "1 0 0 rg 0 0 595 842 re f")), new(harmless, "<< /Note (nothing) >>")],
-            unlisted: [contents.Number]);
+            [RedPageContent(contents), new(harmless, "<< /Note (nothing) >>")],
+            unlisted: [contents]);
 
         await AssertDisallowedChangeAsync(attacked, "not listed");
     }
@@ -269,10 +289,8 @@ public sealed class PdfSignatureAttackTests(PdfCorpusFixture corpus)
     [Fact]
     public async Task IncrementalSaving_BrokenPrevForcesRecovery_InvalidRevisionUnknown()
     {
-        string signed = await SignedAsync(corpus.Path(PdfCorpusFixture.Lo));
-        using PdfDocumentReader r = Open(signed);
-        var (_, _, contents) = FirstPage(r);
-        string update = await AppendAsync(signed, corpus.NewTempFile("isa-update.pdf"), [new(contents.Number, Stream(string.Empty, "1 0 0 rg 0 0 595 842 re f"))]);
+        var (signed, contents) = await SignedLoAsync();
+        string update = await AppendAsync(signed, corpus.NewTempFile("isa-update.pdf"), [RedPageContent(contents)]);
         // The trailer's /Prev points nowhere: readers fall back to scanning, where the last definition wins.
         string latin = Latin(await File.ReadAllBytesAsync(update));
         int prevAt = latin.LastIndexOf("/Prev ", StringComparison.Ordinal);
@@ -289,10 +307,9 @@ public sealed class PdfSignatureAttackTests(PdfCorpusFixture corpus)
     [Fact]
     public async Task SignatureWrapping_SignatureDictionaryCopiedIntoLaterRevision_Invalid()
     {
-        string signed = await SignedAsync(corpus.Path(PdfCorpusFixture.Lo));
+        var (signed, contents) = await SignedLoAsync();
         using PdfDocumentReader r = Open(signed);
         PdfSignatureInfo info = Assert.Single(PdfSignatureInspector.Inspect(r, includeChanges: false));
-        var (_, _, contents) = FirstPage(r);
         byte[] bytes = await File.ReadAllBytesAsync(signed);
         long sigAt = OffsetOf(r, info.SignatureReference!.Number);
         string sigObject = Latin(bytes[(int)sigAt..]);
@@ -302,7 +319,7 @@ public sealed class PdfSignatureAttackTests(PdfCorpusFixture corpus)
         string attacked = await AppendAsync(
             signed,
             corpus.NewTempFile("swa-copy.pdf"),
-            [new(info.SignatureReference.Number, body), new(contents.Number, Stream(string.Empty, "1 0 0 rg 0 0 595 842 re f"))]);
+            [new(info.SignatureReference.Number, body), RedPageContent(contents)]);
 
         PdfSignatureReport s = await AssertRejectedAsync(attacked, "byterange-insane", "changes-not-allowed");
         Assert.Contains(s.Problems, p => p.Code == "byterange-insane");
@@ -313,16 +330,14 @@ public sealed class PdfSignatureAttackTests(PdfCorpusFixture corpus)
     [Fact]
     public async Task SignatureWrapping_ByteRangeMovedToRelocatedSignedTail_Invalid()
     {
-        string signed = await SignedAsync(corpus.Path(PdfCorpusFixture.Lo));
+        var (signed, contents) = await SignedLoAsync();
         (string text, long[] br) = ByteRangeOf(signed);
         byte[] original = await File.ReadAllBytesAsync(signed);
         byte[] tail = original[(int)br[2]..];
 
         // Malicious objects go right after /Contents, the original signed tail is moved to the end of the file and
         // the second range points at it.
-        using PdfDocumentReader r = Open(signed);
-        var (_, _, contents) = FirstPage(r);
-        string update = await AppendAsync(signed, corpus.NewTempFile("swa-update.pdf"), [new(contents.Number, Stream(string.Empty, "1 0 0 rg 0 0 595 842 re f"))]);
+        string update = await AppendAsync(signed, corpus.NewTempFile("swa-update.pdf"), [RedPageContent(contents)]);
         byte[] updated = await File.ReadAllBytesAsync(update);
         byte[] wrapped = [.. updated, .. tail];
         string moved = $"/ByteRange [0 {br[1]} {updated.Length} {tail.Length}]";
@@ -381,7 +396,7 @@ public sealed class PdfSignatureAttackTests(PdfCorpusFixture corpus)
         });
         Assert.True((await Verifier().VerifyFileAsync(signed)).IsValid);
 
-        string attacked = await AppendAsync(signed, corpus.NewTempFile("shadow-hide-xobject.pdf"), [new(overlay.Number, "<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Length 0 >>\nstream\n\nendstream")]);
+        string attacked = await AppendAsync(signed, corpus.NewTempFile("shadow-hide-xobject.pdf"), [EmptyForm(overlay.Number)]);
 
         await AssertDisallowedChangeAsync(attacked, "form XObject changed");
     }
@@ -415,7 +430,7 @@ public sealed class PdfSignatureAttackTests(PdfCorpusFixture corpus)
         string signed = await PrepareAndSignAsync(corpus.Path(PdfCorpusFixture.Lo), w => AddCoveringAnnotation(w, out appearance));
         Assert.True((await Verifier().VerifyFileAsync(signed)).IsValid);
 
-        string attacked = await AppendAsync(signed, corpus.NewTempFile("shadow-hide-annotation.pdf"), [new(appearance.Number, "<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Length 0 >>\nstream\n\nendstream")]);
+        string attacked = await AppendAsync(signed, corpus.NewTempFile("shadow-hide-annotation.pdf"), [EmptyForm(appearance.Number)]);
 
         await AssertDisallowedChangeAsync(attacked, "present when signed");
     }
@@ -443,9 +458,7 @@ public sealed class PdfSignatureAttackTests(PdfCorpusFixture corpus)
 
         string attacked = await UpdateAsync(signed, corpus.NewTempFile("shadow-replace-field.pdf"), w =>
         {
-            PdfField field = PdfAcroForm.EnumerateFields(w.Reader.Latest, w.Reader.Catalog).Single(f => f.FullName == "SoVanBan");
-            PdfReference widgetRef = field.WidgetReferences.Count > 0 ? field.WidgetReferences[0] : field.Reference!;
-            var widget = new PdfDictionary(w.Reader.Latest.GetDictionary(widgetRef)!);
+            var (widgetRef, widget) = SoVanBanWidget(w);
             var ap = new PdfDictionary();
             ap.Set("N", w.Add(Form("BT /Helv 12 Tf 2 4 Td (99/QD-UBND) Tj ET")));
             widget.Set("AP", ap);
@@ -460,9 +473,7 @@ public sealed class PdfSignatureAttackTests(PdfCorpusFixture corpus)
     {
         static void SetFlags(PdfIncrementalWriter w, int flags)
         {
-            PdfField field = PdfAcroForm.EnumerateFields(w.Reader.Latest, w.Reader.Catalog).Single(f => f.FullName == "SoVanBan");
-            PdfReference widgetRef = field.WidgetReferences.Count > 0 ? field.WidgetReferences[0] : field.Reference!;
-            var widget = new PdfDictionary(w.Reader.Latest.GetDictionary(widgetRef)!);
+            var (widgetRef, widget) = SoVanBanWidget(w);
             widget.Set("F", new PdfInteger(flags));
             w.Update(widgetRef, widget);
         }
@@ -521,15 +532,14 @@ public sealed class PdfSignatureAttackTests(PdfCorpusFixture corpus)
     {
         // Before signing, a second, unlisted definition of the page content object is put in the file.
         string lo = corpus.Path(PdfCorpusFixture.Lo);
-        using PdfDocumentReader lr = Open(lo);
-        var (_, _, contents) = FirstPage(lr);
-        string prepared = await AppendAsync(lo, corpus.NewTempFile("prepared-duplicate.pdf"), [new(contents.Number, Stream(string.Empty, "1 0 0 rg 0 0 595 842 re f"))], unlisted: [contents.Number]);
+        int contents = FirstPageContents(lo);
+        string prepared = await AppendAsync(lo, corpus.NewTempFile("prepared-duplicate.pdf"), [RedPageContent(contents)], unlisted: [contents]);
         string signed = await SignedAsync(prepared);
         Assert.True((await Verifier().VerifyFileAsync(signed)).IsValid);
-        long alternative = Latin(await File.ReadAllBytesAsync(signed)).LastIndexOf($"\n{contents.Number} 0 obj", StringComparison.Ordinal) + 1;
+        long alternative = Latin(await File.ReadAllBytesAsync(signed)).LastIndexOf($"\n{contents} 0 obj", StringComparison.Ordinal) + 1;
 
         // The update is an xref section only: it points the content object at the prepared definition.
-        string attacked = await AppendAsync(signed, corpus.NewTempFile("shadow-hide-and-replace.pdf"), [], redirects: new Dictionary<int, long> { [contents.Number] = alternative });
+        string attacked = await AppendAsync(signed, corpus.NewTempFile("shadow-hide-and-replace.pdf"), [], redirects: new Dictionary<int, long> { [contents] = alternative });
 
         await AssertDisallowedChangeAsync(attacked, "signed bytes");
     }
@@ -566,7 +576,7 @@ public sealed class PdfSignatureAttackTests(PdfCorpusFixture corpus)
         });
         Assert.True((await Verifier().VerifyFileAsync(signed)).IsValid);
 
-        string attacked = await AppendAsync(signed, corpus.NewTempFile("shadow-dangling.pdf"), [new(missing, Stream("/Type /XObject /Subtype /Form /BBox [0 0 595 842]", "1 0 0 rg 0 0 595 842 re f"))]);
+        string attacked = await AppendAsync(signed, corpus.NewTempFile("shadow-dangling.pdf"), [new(missing, Stream("/Type /XObject /Subtype /Form /BBox [0 0 595 842]", RedPage))]);
 
         await AssertDisallowedChangeAsync(attacked, "missing when signed");
     }

@@ -165,7 +165,17 @@ internal sealed class XElementListJsonConverter : JsonConverter<IList<XElement>>
             try
             {
                 using var xmlReader = XmlReader.Create(new StringReader(text), EdXmlXml.CreateReaderSettings(async: false));
-                list.Add(XElement.Load(xmlReader));
+                if (xmlReader.MoveToContent() != XmlNodeType.Element)
+                {
+                    throw new JsonException("An unknown element is not an XML element.");
+                }
+
+                // Not XElement.Load: the builder bounds the depth and does not slow down with it.
+                list.Add(XmlElementBuilder.Build(xmlReader, string.Empty));
+                if (xmlReader.MoveToContent() != XmlNodeType.None)
+                {
+                    throw new JsonException("An unknown element is followed by more XML.");
+                }
             }
             catch (XmlException ex)
             {
@@ -199,6 +209,12 @@ internal static class EdXmlXml
     public const int MaxElementDepth = 100;
 
     /// <summary>
+    /// The most attributes (namespace declarations included) accepted on one element read into an XElement; edXML
+    /// and XML-DSig use a handful. Bounds the per-attribute duplicate check of <see cref="XContainer.Add(object)"/>.
+    /// </summary>
+    public const int MaxElementAttributes = 256;
+
+    /// <summary>
     /// Refuses a tree nested deeper than <see cref="MaxElementDepth"/> before anything recursive (XElement copies,
     /// XML canonicalization) runs on it: those recurse per level and a deep package would overflow the stack, a crash
     /// that no handler can catch. Walks iteratively.
@@ -225,10 +241,6 @@ internal static class EdXmlXml
             }
         }
     }
-
-    /// <summary><see cref="CheckDepth{TNode}"/> for an XElement tree.</summary>
-    /// <param name="root">The root element.</param>
-    public static void CheckDepth(XElement root) => CheckDepth(root, e => e.Elements(), e => e.Name.LocalName);
 
     public static XmlReaderSettings CreateReaderSettings(bool async, long maxCharactersInDocument = 0) => new()
     {

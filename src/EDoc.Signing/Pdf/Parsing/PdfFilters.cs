@@ -67,7 +67,12 @@ internal static class PdfFilters
         }
     }
 
-    /// <summary>zlib reports corrupt data as <see cref="InvalidDataException"/> or as an <see cref="IOException"/> (ZLibException).</summary>
+    /// <summary>
+    /// Corrupt Flate data: System.IO.Compression throws <see cref="InvalidDataException"/>, and its internal
+    /// ZLibException (an <see cref="IOException"/>) for a zlib header asking for a preset dictionary, which FlateDecode
+    /// cannot supply. The input is always a <see cref="MemoryStream"/>, so no <see cref="IOException"/> here is a disk
+    /// failure.
+    /// </summary>
     private static bool IsCorruptData(Exception ex) => ex is InvalidDataException or IOException;
 
     private static byte[] InflateCore(Stream z, long maxLength, string location, bool strict)

@@ -1,10 +1,10 @@
 using PdfSharp.Fonts;
 
-namespace EDoc.Cli;
+namespace EDoc.Samples.Workflow;
 
 /// <summary>
-/// The one PDFsharp font resolver of the command line (PDFsharp has a single, process-wide resolver). It maps two
-/// families to system font files, never to a font shipped with the tool:
+/// The one PDFsharp font resolver of the samples (PDFsharp has a single, process-wide resolver). It maps two
+/// families to system font files, never to a font shipped with a sample:
 /// <list type="bullet">
 /// <item><see cref="Sans"/> ("Noto Sans", Debian fonts-noto-core), which renders the stacked Vietnamese diacritics
 /// correctly with PDFsharp;</item>
@@ -12,7 +12,7 @@ namespace EDoc.Cli;
 /// Liberation Serif 2.x, else Noto Serif.</item>
 /// </list>
 /// </summary>
-internal static class PdfSharpFonts
+public static class PdfSharpFonts
 {
     /// <summary>The sans-serif family name to use with <c>XFont</c>.</summary>
     public const string Sans = "Noto Sans";

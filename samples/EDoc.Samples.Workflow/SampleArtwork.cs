@@ -2,19 +2,20 @@ using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.PixelFormats;
 
-namespace EDoc.Cli.Demo;
+namespace EDoc.Samples.Workflow;
 
 /// <summary>
-/// The demo's artwork, drawn in code so that no image is shipped: a handwritten-looking signature in dark ink on
+/// The samples' artwork, drawn in code so that no image is shipped: a handwritten-looking signature in dark ink on
 /// white (the signing step recolours it blue and removes the white) and a round seal in red on transparency.
 /// The seal has rings and a star but no lettering: the served ImageSharp 2.1 has no text rasteriser.
 /// </summary>
-internal static class DemoArtwork
+public static class SampleArtwork
 {
     private static readonly Rgba32 Ink = new(25, 30, 70, 255);
     private static readonly Rgba32 SealRed = new(215, 25, 30, 255);
 
     /// <summary>A signature of about 4:1: two cursive loops, a tall stroke and an underline flourish (PNG).</summary>
+    /// <returns>The PNG bytes.</returns>
     public static byte[] SignaturePng()
     {
         const int width = 900, height = 300;
@@ -37,6 +38,7 @@ internal static class DemoArtwork
     }
 
     /// <summary>A round seal (PNG with alpha): outer double ring, inner ring, a five-pointed star, a ring of beads.</summary>
+    /// <returns>The PNG bytes.</returns>
     public static byte[] SealPng()
     {
         const int size = 600;

@@ -1,28 +1,33 @@
-using EDoc.Cli.Commands;
 using EDoc.Signing.Appearance;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
-namespace EDoc.Cli.Demo;
+namespace EDoc.Samples.Workflow;
 
 /// <summary>Where the later steps put things on the draft's first page (millimetres, origin bottom-left as the reader sees it).</summary>
 /// <param name="NumberField">The box of the number field (ô 3: "Số: …/QĐ-UBND").</param>
 /// <param name="DateField">The box of the place-and-date field (ô 4).</param>
 /// <param name="UrgencyStamp">Where the urgency stamp goes (ô 10b, under the number).</param>
 /// <param name="SignerBox">The space between the signer's title and name (ô 7c), for the signature image.</param>
-internal sealed record DraftLayout(PageRectangle NumberField, PageRectangle DateField, PageRectangle UrgencyStamp, PageRectangle SignerBox);
+public sealed record DraftLayout(PageRectangle NumberField, PageRectangle DateField, PageRectangle UrgencyStamp, PageRectangle SignerBox);
 
 /// <summary>
-/// Draws the demo's documents with PDFsharp in the layout of NĐ 30/2020/NĐ-CP Phụ lục I (A4, margins 20/20/30/15 mm,
+/// Draws the samples' documents with PDFsharp in the layout of NĐ 30/2020/NĐ-CP Phụ lục I (A4, margins 20/20/30/15 mm,
 /// a serif face at 13–14 pt): a Quyết định of UBND tỉnh Nghệ An with empty places for the number and date, and its
 /// annex (phụ lục) with a table.
 /// </summary>
-internal static class DemoDocuments
+public static class SampleDocuments
 {
     private const double PageHeightMm = 297, LeftMm = 30, RightMm = 195;
 
-    public static DraftLayout WriteDecision(string path, DemoScenario s)
+    /// <summary>Writes the draft Quyết định (one page, number and date left empty for the clerk).</summary>
+    /// <param name="path">The PDF to write.</param>
+    /// <param name="s">The scenario.</param>
+    /// <returns>Where the later steps put the number, date, urgency stamp and signature.</returns>
+    /// <exception cref="IOException">No serif font with Vietnamese letters is installed (the message names the Debian package).</exception>
+    public static DraftLayout WriteDecision(string path, SampleScenario s)
     {
+        ArgumentNullException.ThrowIfNull(s);
         PdfSharpFonts.EnsureInstalled(PdfSharpFonts.Serif);
         PdfSharpFonts.EnsureRegistered();
         using var pdf = NewDocument(s.Subject, s.Sender.Name);
@@ -104,8 +109,13 @@ internal static class DemoDocuments
         return layout;
     }
 
-    public static void WriteAnnex(string path, DemoScenario s)
+    /// <summary>Writes the annex (phụ lục): its title and the table of tasks.</summary>
+    /// <param name="path">The PDF to write.</param>
+    /// <param name="s">The scenario.</param>
+    /// <exception cref="IOException">No serif font with Vietnamese letters is installed (the message names the Debian package).</exception>
+    public static void WriteAnnex(string path, SampleScenario s)
     {
+        ArgumentNullException.ThrowIfNull(s);
         PdfSharpFonts.EnsureInstalled(PdfSharpFonts.Serif);
         PdfSharpFonts.EnsureRegistered();
         using var pdf = NewDocument("Phụ lục: " + s.PlanTitle, s.Sender.Name);
@@ -119,7 +129,7 @@ internal static class DemoDocuments
         pdf.Save(path);
     }
 
-    private static void DrawAnnex(XGraphics g, DemoScenario s)
+    private static void DrawAnnex(XGraphics g, SampleScenario s)
     {
         var bold14 = Font(14, XFontStyleEx.Bold);
         var bold12 = Font(12, XFontStyleEx.Bold);
@@ -169,7 +179,7 @@ internal static class DemoDocuments
         => g.DrawLine(new XPen(XColors.Black, 0.6), Pt(fromMm), Pt(yMm), Pt(toMm), Pt(yMm));
 
     private static IEnumerable<string> Lines(XGraphics g, string text, XFont font, double widthMm)
-        => PdfSharpDossierComposer.Wrap(g, text, font, Pt(widthMm));
+        => PdfSharpText.Wrap(g, text, font, Pt(widthMm));
 
     /// <summary>A paragraph with a first-line indent of 10 mm and an optional bold lead ("Điều 1."); returns the next baseline.</summary>
     private static double Paragraph(XGraphics g, string text, XFont font, double yMm, string? lead = null, XFont? leadFont = null)
