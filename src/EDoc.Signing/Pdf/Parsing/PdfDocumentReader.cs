@@ -221,10 +221,10 @@ internal sealed partial class PdfDocumentReader : IDisposable
 
     private PdfObject ParseIndirectAt(long offset, int expectedNumber, PdfObjectView? view)
     {
-        string where = PdfFormatException.AtOffset(offset);
+        // Formatted only when an error is thrown: this runs for every object read.
         if (offset < 0 || offset >= Length)
         {
-            throw new PdfFormatException(where, $"the cross-reference points object {expectedNumber} outside the file.");
+            throw new PdfFormatException(PdfFormatException.AtOffset(offset), $"the cross-reference points object {expectedNumber} outside the file.");
         }
 
         _lexer.Position = offset;
@@ -233,12 +233,12 @@ internal sealed partial class PdfDocumentReader : IDisposable
         PdfToken obj = _lexer.Next();
         if (num.Kind != PdfTokenKind.Integer || gen.Kind != PdfTokenKind.Integer || !obj.IsKeyword("obj"))
         {
-            throw new PdfFormatException(where, $"expected 'N G obj' for object {expectedNumber}.");
+            throw new PdfFormatException(PdfFormatException.AtOffset(offset), $"expected 'N G obj' for object {expectedNumber}.");
         }
 
         if (expectedNumber >= 0 && num.Integer != expectedNumber)
         {
-            throw new PdfFormatException(where, $"expected object {expectedNumber} but found object {num.Integer}.");
+            throw new PdfFormatException(PdfFormatException.AtOffset(offset), $"expected object {expectedNumber} but found object {num.Integer}.");
         }
 
         PdfObject value = _parser.ParseObject();
@@ -250,7 +250,7 @@ internal sealed partial class PdfDocumentReader : IDisposable
 
         if (value is not PdfDictionary dict)
         {
-            throw new PdfFormatException(where, "a stream must start with a dictionary.");
+            throw new PdfFormatException(PdfFormatException.AtOffset(offset), "a stream must start with a dictionary.");
         }
 
         long dataStart = after.End;
@@ -284,7 +284,7 @@ internal sealed partial class PdfDocumentReader : IDisposable
         }
         else
         {
-            length = FindEndstream(dataStart, where);
+            length = FindEndstream(dataStart, offset);
         }
 
         return new PdfStream(dict, dataStart, length);
@@ -304,13 +304,13 @@ internal sealed partial class PdfDocumentReader : IDisposable
         return s[i..].StartsWith("endstream"u8);
     }
 
-    private long FindEndstream(long dataStart, string where)
+    private long FindEndstream(long dataStart, long objectOffset)
     {
         long limit = Math.Min(Length, dataStart + Options.MaxStreamLength + 16);
         long hit = Find("endstream"u8, dataStart, limit);
         if (hit < 0)
         {
-            throw new PdfFormatException(where, "the stream has a wrong /Length and no 'endstream' keyword was found.");
+            throw new PdfFormatException(PdfFormatException.AtOffset(objectOffset), "the stream has a wrong /Length and no 'endstream' keyword was found.");
         }
 
         long end = hit;
