@@ -53,6 +53,14 @@ internal sealed class PdfByteBuffer : IDisposable
         _length += written;
     }
 
+    /// <summary>Writes <paramref name="bytes"/> as upper-case hexadecimal digits, two per byte.</summary>
+    public void WriteHex(ReadOnlySpan<byte> bytes)
+    {
+        Ensure(bytes.Length * 2);
+        _ = Convert.TryToHexString(bytes, _buffer.AsSpan(_length, bytes.Length * 2), out int written);
+        _length += written;
+    }
+
     /// <summary>Writes <paramref name="count"/> copies of <paramref name="value"/>.</summary>
     public void Fill(byte value, int count)
     {

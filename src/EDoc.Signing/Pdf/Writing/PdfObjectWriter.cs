@@ -104,12 +104,7 @@ internal static class PdfObjectWriter
         if (s.IsHex)
         {
             output.WriteByte((byte)'<');
-            foreach (byte b in s.Bytes)
-            {
-                output.WriteByte(HexDigit(b >> 4));
-                output.WriteByte(HexDigit(b & 0xF));
-            }
-
+            output.WriteHex(s.Bytes);
             output.WriteByte((byte)'>');
             return;
         }
